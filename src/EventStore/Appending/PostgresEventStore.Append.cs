@@ -1,0 +1,137 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Energy.EventStore;
+
+public sealed partial class PostgresEventStore
+{
+    private const int MaxAttempts = 4;
+
+    public async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var conn = await dataSource.OpenConnectionAsync(ct);
+            await using var tx = await conn.BeginTransactionAsync(ct);
+            try
+            {
+                var result = await AppendAsync(conn, tx, request, ct);
+                if (result.Duplicate)
+                {
+                    await tx.RollbackAsync(ct);
+                    return result;
+                }
+
+                await tx.CommitAsync(ct);
+                signal.Raise();
+                return result;
+            }
+            catch (PostgresException e) when (LostItsSequenceNumber(e) && attempt < MaxAttempts)
+            {
+                // The daemon gave up waiting for one of our sequence numbers and tombstoned it; nothing of
+                // ours was committed, so the whole append is simply made again with fresh numbers.
+                LogRetryAfterTombstone(logger, attempt);
+            }
+        }
+    }
+
+    public async Task<AppendResult> AppendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AppendRequest request, CancellationToken ct = default)
+    {
+        var streams = MergeByStream(request.Streams);
+        if (streams.Count == 0 || streams.All(s => s.Events.Count == 0))
+        {
+            throw new ArgumentException("An append needs at least one event.", nameof(request));
+        }
+
+        // Inbox and stream locks come before any sequence number is taken: a failure after nextval would
+        // leave a permanent gap that the daemon has to wait out.
+        var (fresh, payloadDiffers, versions) = await LockStreamsAsync(connection, transaction, request.Inbox, streams, ct);
+        if (!fresh)
+        {
+            return AppendResult.DuplicateOf(payloadDiffers);
+        }
+
+        foreach (var stream in streams)
+        {
+            var actual = versions[stream.StreamId];
+            if (!stream.Expected.IsSatisfiedBy(actual))
+            {
+                throw new StreamVersionConflictException(stream.StreamId, stream.Expected, actual);
+            }
+        }
+
+        var rows = ToRows(streams, versions, request.Metadata ?? EventMetadata.None);
+        var lastSeq = await InsertAsync(connection, transaction, rows, ct);
+        return new AppendResult(false, false, streams.Select(s => new AppendedStream(s.StreamId, versions[s.StreamId] + s.Events.Count)).ToArray(), lastSeq);
+    }
+
+    /// <summary>Two appends to one stream in a request become one, in order; streams are locked in id order so writers never deadlock.</summary>
+    private static List<StreamAppend> MergeByStream(IReadOnlyList<StreamAppend> streams) =>
+        streams.GroupBy(s => s.StreamId, StringComparer.Ordinal)
+            .Select(g => g.Count() == 1 ? g.First() : g.First() with { Events = g.SelectMany(s => s.Events).ToArray() })
+            .OrderBy(s => s.StreamId, StringComparer.Ordinal)
+            .ToList();
+
+    private static async Task<(bool Fresh, bool PayloadDiffers, Dictionary<string, long> Versions)> LockStreamsAsync(
+        NpgsqlConnection conn, NpgsqlTransaction tx, InboxEntry? inbox, List<StreamAppend> streams, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(conn, tx);
+        if (inbox is not null)
+        {
+            // A concurrent delivery of the same id blocks here until the first one commits or rolls back.
+            var insert = new NpgsqlBatchCommand(
+                "INSERT INTO inbox (source, external_id, payload_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING true");
+            insert.Parameters.Add(new() { Value = inbox.Source });
+            insert.Parameters.Add(new() { Value = inbox.ExternalId });
+            insert.Parameters.Add(new() { Value = inbox.PayloadHash });
+            batch.BatchCommands.Add(insert);
+        }
+
+        // Upsert-and-lock: creates missing stream rows at version 0 and returns every row's current version, locked.
+        var lockStreams = new NpgsqlBatchCommand("""
+            INSERT INTO streams AS s (id, type, version)
+            SELECT u.id, u.type, 0 FROM unnest($1::text[], $2::text[]) AS u(id, type)
+            ON CONFLICT (id) DO UPDATE SET updated = now()
+            RETURNING s.id, s.version
+            """);
+        lockStreams.Parameters.Add(new() { Value = streams.Select(s => s.StreamId).ToArray() });
+        lockStreams.Parameters.Add(new() { Value = streams.Select(s => s.StreamType).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        batch.BatchCommands.Add(lockStreams);
+
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        if (inbox is not null)
+        {
+            var stored = await reader.ReadAsync(ct);
+            if (!stored)
+            {
+                await reader.DisposeAsync();
+                return (false, await InboxPayloadDiffersAsync(conn, tx, inbox, ct), []);
+            }
+
+            await reader.NextResultAsync(ct);
+        }
+
+        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            versions[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return (true, false, versions);
+    }
+
+    private static async Task<bool> InboxPayloadDiffersAsync(NpgsqlConnection conn, NpgsqlTransaction tx, InboxEntry inbox, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT payload_hash FROM inbox WHERE source = $1 AND external_id = $2", conn, tx);
+        cmd.Parameters.Add(new() { Value = inbox.Source });
+        cmd.Parameters.Add(new() { Value = inbox.ExternalId });
+        return await cmd.ExecuteScalarAsync(ct) is string stored && !string.Equals(stored, inbox.PayloadHash, StringComparison.Ordinal);
+    }
+
+    private static bool LostItsSequenceNumber(PostgresException e) =>
+        e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "events_pkey";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Append lost a sequence number to a tombstone; retrying (attempt {Attempt})")]
+    private static partial void LogRetryAfterTombstone(ILogger logger, int attempt);
+}

@@ -1,0 +1,86 @@
+using Npgsql;
+
+namespace Energy.EventStore;
+
+public sealed partial class PostgresEventStore
+{
+    private const string Columns =
+        "seq_id, id, stream_id, version, type, data::text, timestamp, correlation_id, causation_id, user_name, headers::text";
+
+    public async Task<IReadOnlyList<EventEnvelope>> ReadStreamAsync(string streamId, long fromVersion = 1, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM events WHERE stream_id = $1 AND version >= $2 ORDER BY version");
+        cmd.Parameters.Add(new() { Value = streamId });
+        cmd.Parameters.Add(new() { Value = fromVersion });
+        return await ReadEnvelopesAsync(cmd, ct);
+    }
+
+    public async Task<Folded<T>> AggregateStreamAsync<T>(string streamId, T initial, Func<T, object, T> evolve, StreamPosition? upTo = null, CancellationToken ct = default)
+    {
+        var (condition, bound) = (upTo ?? StreamPosition.Latest) switch
+        {
+            StreamPosition.VersionPosition v => ("AND version <= $2", (object)v.Version),
+            StreamPosition.TimePosition t => ("AND timestamp <= $2", t.Instant.ToUniversalTime()),
+            _ => ("AND $2::bigint IS NULL", DBNull.Value),
+        };
+        await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM events WHERE stream_id = $1 {condition} ORDER BY version");
+        cmd.Parameters.Add(new() { Value = streamId });
+        cmd.Parameters.Add(new() { Value = bound });
+
+        var state = initial;
+        long version = 0;
+        foreach (var e in await ReadEnvelopesAsync(cmd, ct))
+        {
+            state = evolve(state, e.Data);
+            version = e.Version;
+        }
+
+        return new Folded<T>(state, version);
+    }
+
+    public async Task<IReadOnlyList<EventEnvelope>> ReadAllAsync(long afterSeqId, long throughSeqId, int limit, IReadOnlyCollection<string>? types = null, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand($"""
+            SELECT {Columns} FROM events
+            WHERE seq_id > $1 AND seq_id <= $2 AND stream_id <> '{EventEnvelope.TombstoneStream}'
+              AND ($4::text[] IS NULL OR type = ANY($4))
+            ORDER BY seq_id LIMIT $3
+            """);
+        cmd.Parameters.Add(new() { Value = afterSeqId });
+        cmd.Parameters.Add(new() { Value = throughSeqId });
+        cmd.Parameters.Add(new() { Value = limit });
+        cmd.Parameters.Add(new() { Value = (object?)types?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
+        return await ReadEnvelopesAsync(cmd, ct);
+    }
+
+    public async Task<long> StreamVersionAsync(string streamId, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("SELECT version FROM streams WHERE id = $1");
+        cmd.Parameters.Add(new() { Value = streamId });
+        return await cmd.ExecuteScalarAsync(ct) is long v ? v : 0;
+    }
+
+    private async Task<IReadOnlyList<EventEnvelope>> ReadEnvelopesAsync(NpgsqlCommand cmd, CancellationToken ct)
+    {
+        var list = new List<EventEnvelope>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var type = reader.GetString(4);
+            list.Add(new EventEnvelope(
+                reader.GetInt64(0),
+                reader.GetGuid(1),
+                reader.GetString(2),
+                reader.GetInt64(3),
+                type,
+                serializer.Deserialize(type, reader.GetString(5)),
+                new DateTimeOffset(reader.GetDateTime(6), TimeSpan.Zero),
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9),
+                EventSerializer.DeserializeHeaders(reader.IsDBNull(10) ? null : reader.GetString(10))));
+        }
+
+        return list;
+    }
+}
