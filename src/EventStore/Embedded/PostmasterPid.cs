@@ -42,10 +42,9 @@ internal sealed record PostmasterPid(int ProcessId, int Port)
                 return false;
             }
 
-            var comm = $"/proc/{ProcessId}/comm";
             if (Directory.Exists("/proc/self"))
             {
-                return File.Exists(comm) && File.ReadAllText(comm).Trim() == "postgres";
+                return IsRunningPostgres($"/proc/{ProcessId}/stat");
             }
 
             try
@@ -58,6 +57,33 @@ internal sealed record PostmasterPid(int ProcessId, int Port)
                 return false;
             }
         }
+    }
+
+    /// <summary>
+    /// /proc/PID/stat is "pid (comm) state …". A stopped postmaster is re-parented to PID 1 and may
+    /// linger as a zombie (state Z) until reaped; it still has a comm and answers kill(pid, 0).
+    /// </summary>
+    private static bool IsRunningPostgres(string statPath)
+    {
+        string stat;
+        try
+        {
+            stat = File.ReadAllText(statPath);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException)
+        {
+            return false;
+        }
+
+        var open = stat.IndexOf('(', StringComparison.Ordinal);
+        var close = stat.LastIndexOf(')');
+        if (open < 0 || close < open || close + 2 >= stat.Length)
+        {
+            return false;
+        }
+
+        var state = stat[close + 2];
+        return stat[(open + 1)..close] == "postgres" && state is not ('Z' or 'X' or 'x');
     }
 
     public static void DeleteStale(string dataDirectory) => File.Delete(Path.Combine(dataDirectory, FileName));
