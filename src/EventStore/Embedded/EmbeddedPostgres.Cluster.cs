@@ -12,29 +12,38 @@ public sealed partial class EmbeddedPostgres
     private async Task PrepareDirectoriesAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(ParentDirectory);
-        if (!File.Exists(LogFile))
+        var newLog = !File.Exists(LogFile);
+        if (newLog)
         {
             await File.WriteAllTextAsync(LogFile, "", ct);
         }
 
-        if (Directory.Exists(DataDirectory))
-        {
-            return;
-        }
-
-        // initdb accepts an existing empty folder only when it is private to the server's user.
+        var newData = !Directory.Exists(DataDirectory);
         if (OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(DataDirectory);
             return;
         }
 
-        Directory.CreateDirectory(DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (newData)
+        {
+            // initdb accepts an existing empty folder only when it is private to the server's user.
+            Directory.CreateDirectory(DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         if (PostgresTool.DropsRoot)
         {
+            // pg_ctl runs as postgres and appends to the log itself; initdb needs to own the folder.
             GrantTraverseToAncestors();
-            await PostgresTool.ChownAsync(DataDirectory, _options.ToolTimeout, ct);
-            await PostgresTool.ChownAsync(LogFile, _options.ToolTimeout, ct);
+            if (newData)
+            {
+                await PostgresTool.ChownAsync(DataDirectory, _options.ToolTimeout, ct);
+            }
+
+            if (newLog)
+            {
+                await PostgresTool.ChownAsync(LogFile, _options.ToolTimeout, ct);
+            }
         }
     }
 
