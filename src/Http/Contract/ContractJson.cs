@@ -20,8 +20,18 @@ public static class ContractJson
         // stays strict: int/float fields are JSON numbers, str fields are declared as strings.
         options.NumberHandling = JsonNumberHandling.AllowReadingFromString;
         options.PropertyNameCaseInsensitive = true;
+        // A body record's constructor parameters are required unless they have a default, and a
+        // non-nullable property refuses null: both become 4103 naming the field, so endpoints need no
+        // hand-written "is required" checks. Optional seed fields are declared nullable or defaulted.
+        options.RespectRequiredConstructorParameters = true;
+        options.RespectNullableAnnotations = true;
         // The seed's str fields may arrive as numbers ("Total_Amount": 12.5): every string accepts both.
         options.Converters.Add(new FlexibleStringConverter());
+        // Numbers accept numeric strings, and refuse anything else with words ("must be an integer")
+        // instead of System.Text.Json's message, which names CLR types (often the enclosing record).
+        options.Converters.Add(new FlexibleIntConverter());
+        options.Converters.Add(new FlexibleLongConverter());
+        options.Converters.Add(new FlexibleDecimalConverter());
     }
 
     /// <summary>A fresh copy of the settings, for code outside the HTTP pipeline (tests, clients).</summary>

@@ -42,10 +42,30 @@ public sealed class FlexibleIntConverter : JsonConverter<int>
         var text = FlexibleNumber.Text(ref reader, "an integer");
         return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
             ? parsed
-            : throw new ContractValueException($"must be an integer, got {text}");
+            : throw new ContractValueException($"must be an integer, got \"{text}\"");
     }
 
     public override void Write(Utf8JsonWriter writer, int value, JsonSerializerOptions options) =>
+        writer.WriteNumberValue(value);
+}
+
+/// <summary>A long (ids, counters) that clients may send as <c>3</c> or <c>"3"</c>; written as a JSON number.</summary>
+public sealed class FlexibleLongConverter : JsonConverter<long>
+{
+    public override long Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var number))
+        {
+            return number;
+        }
+
+        var text = FlexibleNumber.Text(ref reader, "an integer");
+        return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : throw new ContractValueException($"must be an integer, got \"{text}\"");
+    }
+
+    public override void Write(Utf8JsonWriter writer, long value, JsonSerializerOptions options) =>
         writer.WriteNumberValue(value);
 }
 

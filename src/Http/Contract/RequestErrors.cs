@@ -42,8 +42,13 @@ public static partial class RequestErrors
         }
 
         var converted = ConvertedTo().Match(message);
-        return converted.Success
-            ? ContractError.BadParameter(field, Expectation(converted.Groups["type"].Value))
+        if (converted.Success)
+        {
+            return ContractError.BadParameter(field, Expectation(converted.Groups["type"].Value));
+        }
+
+        return message.Contains("null", StringComparison.OrdinalIgnoreCase)
+            ? ContractError.BadParameter(field, "must not be null")
             : ContractError.BadParameter(field, "is not valid JSON here");
     }
 
