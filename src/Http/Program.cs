@@ -1,5 +1,15 @@
+using Energy.Http.Contract;
+using Energy.Http.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.ListenOnLoopbackUnlessConfigured();
+builder.Services.AddContract(builder.Configuration);
+
 var app = builder.Build();
+app.UseContract();
+app.MapHealthEndpoints();
+app.MapOpenApi();
+
 app.Run();
 
 /// <summary>Entry point; public so in-process HTTP tests can host it.</summary>
