@@ -3,7 +3,9 @@ using Energy.Http.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.ListenOnLoopbackUnlessConfigured();
+builder.AddEnergyDatabase();
 builder.Services.AddContract(builder.Configuration);
+builder.Services.AddEnergyEventSourcing(builder.Configuration);
 
 var app = builder.Build();
 app.UseContract();

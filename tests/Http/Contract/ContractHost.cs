@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Energy.Application.Common;
 using Energy.Http.Contract;
+using Energy.Http.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -12,16 +13,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Energy.Http.Tests.Contract;
 
 /// <summary>
-/// The real host (Production environment, no database) with a few test-only endpoints mapped behind
+/// The real host (Production environment, its own test database) with a few test-only endpoints mapped behind
 /// the real pipeline, so they exercise the same error edge and JSON settings as feature endpoints.
 /// </summary>
-public sealed class ContractHost : WebApplicationFactory<Program>
+public sealed class ContractHost : EnergyHost
 {
     public const int BodyLimit = 4096;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        base.ConfigureWebHost(builder);
         builder.UseSetting("Energy:Http:MaxRequestBodyBytes", BodyLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, TestEndpoints>());
     }

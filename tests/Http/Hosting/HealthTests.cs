@@ -19,7 +19,7 @@ public sealed class HealthTests(ContractHost host) : IClassFixture<ContractHost>
     }
 
     [Fact]
-    public async Task Ready_without_checks_is_200()
+    public async Task Ready_when_the_database_answers_and_the_schema_is_in_place()
     {
         var response = await host.CreateClient().GetAsync(new Uri("/health/ready", UriKind.Relative));
 

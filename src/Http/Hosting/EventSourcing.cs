@@ -1,0 +1,32 @@
+using Energy.Application;
+using Energy.Domain;
+using Energy.EventStore;
+using Energy.Projections;
+
+namespace Energy.Http.Hosting;
+
+/// <summary>Wires the store, the daemon, the domain's events, the projections and the handlers.</summary>
+public static class EventSourcing
+{
+    public static IServiceCollection AddEnergyEventSourcing(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddEventStore(
+            configuration.GetSection("Energy:Daemon"),
+            events => events.RegisterAll(typeof(IEvent).Assembly, t => typeof(IEvent).IsAssignableFrom(t)));
+
+        // One instance per projection class, seen both as a processor and as a schema contributor.
+        services.Scan(scan => scan.FromAssemblies(typeof(ProjectionsAssembly).Assembly, typeof(ApplicationAssembly).Assembly)
+            .AddClasses(c => c.AssignableToAny(typeof(IEventProcessor), typeof(ISchemaContributor)))
+            .AsSelfWithInterfaces()
+            .WithSingletonLifetime());
+
+        // Command handlers and query services: found by name, so a feature adds one without touching wiring.
+        services.Scan(scan => scan.FromAssemblies(typeof(ApplicationAssembly).Assembly)
+            .AddClasses(c => c.Where(t => t.Name.EndsWith("Handler", StringComparison.Ordinal) || t.Name.EndsWith("Queries", StringComparison.Ordinal)))
+            .AsSelf()
+            .WithScopedLifetime());
+
+        services.AddSingleton<IReadinessCheck, DatabaseReadiness>();
+        return services;
+    }
+}
