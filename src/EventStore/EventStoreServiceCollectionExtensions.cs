@@ -25,6 +25,7 @@ public static class EventStoreServiceCollectionExtensions
         services.Configure<DaemonOptions>(daemonSection);
         services.AddSingleton<HighWaterAgent>();
         services.AddSingleton<ProjectionOperations>();
+        services.AddSingleton<InlineProjectionRebuild>();
         services.AddSingleton<ProjectionDaemon>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionDaemon>());
         return services;

@@ -8,7 +8,10 @@ public sealed partial class PostgresEventStore(
     NpgsqlDataSource dataSource,
     EventSerializer serializer,
     AppendSignal signal,
+    IEnumerable<IInlineProjection> inlineProjections,
     ILogger<PostgresEventStore> logger) : IEventStore
 {
+    private readonly IInlineProjection[] inline = inlineProjections.ToArray();
+
     public EventSerializer Serializer => serializer;
 }

@@ -62,7 +62,9 @@ public sealed partial class PostgresEventStore
         }
 
         var rows = ToRows(streams, versions, request.Metadata ?? EventMetadata.None);
-        var lastSeq = await InsertAsync(connection, transaction, rows, ct);
+        var stored = await InsertAsync(connection, transaction, rows, ct);
+        await ApplyInlineAsync(connection, transaction, rows, stored, ct);
+        var lastSeq = stored.Max(s => s.SeqId);
         return new AppendResult(false, false, streams.Select(s => new AppendedStream(s.StreamId, versions[s.StreamId] + s.Events.Count)).ToArray(), lastSeq);
     }
 
@@ -127,6 +129,27 @@ public sealed partial class PostgresEventStore
         cmd.Parameters.Add(new() { Value = inbox.Source });
         cmd.Parameters.Add(new() { Value = inbox.ExternalId });
         return await cmd.ExecuteScalarAsync(ct) is string stored && !string.Equals(stored, inbox.PayloadHash, StringComparison.Ordinal);
+    }
+
+    private async Task ApplyInlineAsync(NpgsqlConnection conn, NpgsqlTransaction tx, List<EventRow> rows, IReadOnlyList<(long SeqId, DateTime Timestamp)> stored, CancellationToken ct)
+    {
+        if (inline.Length == 0)
+        {
+            return;
+        }
+
+        var envelopes = rows.Select((r, i) => new EventEnvelope(
+            stored[i].SeqId, r.Id, r.StreamId, r.Version, r.Type, r.Event, new DateTimeOffset(stored[i].Timestamp, TimeSpan.Zero),
+            r.CorrelationId, r.CausationId, r.UserName, EventSerializer.DeserializeHeaders(r.Headers))).ToArray();
+        var context = new ProjectionContext(conn, tx, this, Rebuilding: false);
+        foreach (var projection in inline)
+        {
+            var wanted = envelopes.Where(e => projection.EventTypes.Contains(e.Type)).ToArray();
+            if (wanted.Length > 0)
+            {
+                await projection.ApplyAsync(context, wanted, ct);
+            }
+        }
     }
 
     private static bool LostItsSequenceNumber(PostgresException e) =>

@@ -6,7 +6,7 @@ namespace Energy.EventStore;
 public sealed partial class PostgresEventStore
 {
     private readonly record struct EventRow(
-        Guid Id, string StreamId, long Version, string Type, string Data, string? CorrelationId, string? CausationId, string? UserName, string? Headers);
+        object Event, Guid Id, string StreamId, long Version, string Type, string Data, string? CorrelationId, string? CausationId, string? UserName, string? Headers);
 
     private List<EventRow> ToRows(List<StreamAppend> streams, Dictionary<string, long> versions, EventMetadata defaults)
     {
@@ -19,7 +19,7 @@ public sealed partial class PostgresEventStore
                 var (data, id, metadata) = item is NewEvent e ? (e.Data, e.Id, e.Metadata ?? defaults) : (item, null, defaults);
                 var (type, json) = serializer.Serialize(data);
                 rows.Add(new EventRow(
-                    id ?? Guid.CreateVersion7(), stream.StreamId, ++version, type, json,
+                    data, id ?? Guid.CreateVersion7(), stream.StreamId, ++version, type, json,
                     metadata.CorrelationId, metadata.CausationId, metadata.UserName, EventSerializer.SerializeHeaders(metadata.Headers)));
             }
         }
@@ -31,7 +31,7 @@ public sealed partial class PostgresEventStore
     /// One set-based statement for the events and one for the stream versions. Sequence numbers are taken
     /// after the sort, so within an append they ascend with the versions.
     /// </summary>
-    private static async Task<long> InsertAsync(NpgsqlConnection conn, NpgsqlTransaction tx, List<EventRow> rows, CancellationToken ct)
+    private static async Task<IReadOnlyList<(long SeqId, DateTime Timestamp)>> InsertAsync(NpgsqlConnection conn, NpgsqlTransaction tx, List<EventRow> rows, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(conn, tx);
         var insert = new NpgsqlBatchCommand("""
@@ -40,7 +40,7 @@ public sealed partial class PostgresEventStore
             FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::jsonb[], $6::text[], $7::text[], $8::text[], $9::jsonb[])
                  WITH ORDINALITY AS u(id, stream_id, version, type, data, correlation_id, causation_id, user_name, headers, ord)
             ORDER BY u.ord
-            RETURNING seq_id
+            RETURNING seq_id, timestamp, stream_id, version
             """);
         insert.Parameters.Add(new() { Value = rows.Select(r => r.Id).ToArray() });
         insert.Parameters.Add(new() { Value = rows.Select(r => r.StreamId).ToArray() });
@@ -63,14 +63,14 @@ public sealed partial class PostgresEventStore
         bump.Parameters.Add(new() { Value = lastVersions.Select(v => v.Version).ToArray() });
         batch.BatchCommands.Add(bump);
 
-        long last = 0;
+        var stored = new Dictionary<(string, long), (long, DateTime)>(rows.Count);
         await using var reader = await batch.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            last = Math.Max(last, reader.GetInt64(0));
+            stored[(reader.GetString(2), reader.GetInt64(3))] = (reader.GetInt64(0), reader.GetDateTime(1));
         }
 
-        return last;
+        return rows.Select(r => stored[(r.StreamId, r.Version)]).ToArray();
     }
 
     private static NpgsqlParameter Texts(IEnumerable<string?> values) =>

@@ -1,4 +1,5 @@
 using Energy.Application;
+using Energy.Application.Common;
 using Energy.Domain;
 using Energy.EventStore;
 using Energy.Projections;
@@ -16,7 +17,7 @@ public static class EventSourcing
 
         // One instance per projection class, seen both as a processor and as a schema contributor.
         services.Scan(scan => scan.FromAssemblies(typeof(ProjectionsAssembly).Assembly, typeof(ApplicationAssembly).Assembly)
-            .AddClasses(c => c.AssignableToAny(typeof(IEventProcessor), typeof(ISchemaContributor)))
+            .AddClasses(c => c.AssignableToAny(typeof(IEventProcessor), typeof(IInlineProjection), typeof(ISchemaContributor)))
             .AsSelfWithInterfaces()
             .WithSingletonLifetime());
 
@@ -26,6 +27,8 @@ public static class EventSourcing
             .AsSelf()
             .WithScopedLifetime());
 
+        services.AddSingleton<Ids>();
+        services.AddSingleton<StreamCommands>();
         services.AddSingleton<IReadinessCheck, DatabaseReadiness>();
         return services;
     }
