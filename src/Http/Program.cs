@@ -10,6 +10,7 @@ builder.Services.AddEnergyEventSourcing(builder.Configuration);
 var app = builder.Build();
 app.UseContract();
 app.MapHealthEndpoints();
+app.MapEnergyEndpoints();
 app.MapOpenApi();
 
 app.Run();

@@ -1,0 +1,10 @@
+namespace Energy.Http.Hosting;
+
+/// <summary>Every feature's endpoints; a feature adds its one line here.</summary>
+public static class Endpoints
+{
+    public static IEndpointRouteBuilder MapEnergyEndpoints(this IEndpointRouteBuilder app)
+    {
+        return app;
+    }
+}
