@@ -20,6 +20,7 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton<IEventStore, PostgresEventStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ISchemaContributor, EventStoreSchema>();
+        services.AddSingleton<ISchemaContributor, ProjectionSchema>();
         services.AddSingleton<SchemaMigrator>();
         services.AddHostedService<SchemaStartup>();
         services.Configure<DaemonOptions>(daemonSection);

@@ -28,7 +28,7 @@ internal static class ProgressionStore
     {
         await using var cmd = dataSource.CreateCommand("""
             SELECT name, kind, last_seq_id, state, rebuild_requested_at, rebuild_target_seq_id, heartbeat, last_error
-            FROM progression WHERE $1::text IS NULL OR name = $1 ORDER BY name
+            FROM progression WHERE $1::text IS NULL OR name = $1 OR name = $1 || '#next' ORDER BY name
             """);
         cmd.Parameters.Add(new() { Value = (object?)name ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         var rows = new List<Progression>();

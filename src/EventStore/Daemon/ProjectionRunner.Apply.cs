@@ -10,30 +10,31 @@ internal sealed partial class ProjectionRunner
     /// so that only the poisoned event goes to dead letters; in a rebuild the failure fails the run, because a
     /// rebuilt read model with a hole in it would be silently wrong.
     /// </summary>
-    private async Task ApplyPageAsync(long floor, long newFloor, IReadOnlyList<EventEnvelope> page, bool rebuilding, CancellationToken ct)
+    private async Task ApplyPageAsync(Target target, long floor, long newFloor, IReadOnlyList<EventEnvelope> page, CancellationToken ct)
     {
-        var error = await TryWithRetriesAsync(floor, newFloor, page, rebuilding, ct);
+        var error = await TryWithRetriesAsync(target, floor, newFloor, page, ct);
         if (error is null)
         {
             return;
         }
 
-        if (rebuilding)
+        if (target.Rebuilding)
         {
+            // The live tables keep serving; the failed generation waits for another rebuild request.
             LogRebuildFailed(logger, error, processor.Name);
-            await ProgressionStore.SetStateAsync(dataSource, processor.Name, ProcessorState.Failed, error.Message, ct);
+            await ProgressionStore.SetStateAsync(dataSource, target.Progression, ProcessorState.Failed, error.Message, ct);
             return;
         }
 
-        await IsolatePoisonAsync(floor, newFloor, page, ct);
+        await IsolatePoisonAsync(target, floor, newFloor, page, ct);
     }
 
-    private async Task IsolatePoisonAsync(long floor, long newFloor, IReadOnlyList<EventEnvelope> page, CancellationToken ct)
+    private async Task IsolatePoisonAsync(Target target, long floor, long newFloor, IReadOnlyList<EventEnvelope> page, CancellationToken ct)
     {
         var current = floor;
         foreach (var e in page)
         {
-            var error = await TryWithRetriesAsync(current, e.SeqId, [e], rebuilding: false, ct);
+            var error = await TryWithRetriesAsync(target, current, e.SeqId, [e], ct);
             if (error is not null && !await DeadLetterAsync(current, e, error, ct))
             {
                 return;
@@ -44,19 +45,19 @@ internal sealed partial class ProjectionRunner
 
         if (current < newFloor)
         {
-            await TryWithRetriesAsync(current, newFloor, [], rebuilding: false, ct);
+            await TryWithRetriesAsync(target, current, newFloor, [], ct);
         }
     }
 
     /// <summary>Null on success (or when another leader already moved the floor), else the last error.</summary>
-    private async Task<Exception?> TryWithRetriesAsync(long floor, long newFloor, IReadOnlyList<EventEnvelope> events, bool rebuilding, CancellationToken ct)
+    private async Task<Exception?> TryWithRetriesAsync(Target target, long floor, long newFloor, IReadOnlyList<EventEnvelope> events, CancellationToken ct)
     {
         Exception? last = null;
         for (var attempt = 1; attempt <= options.RetryAttempts; attempt++)
         {
             try
             {
-                await ApplyOnceAsync(floor, newFloor, events, rebuilding, ct);
+                await ApplyOnceAsync(target, floor, newFloor, events, ct);
                 return null;
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -70,16 +71,16 @@ internal sealed partial class ProjectionRunner
         return last;
     }
 
-    private async Task ApplyOnceAsync(long floor, long newFloor, IReadOnlyList<EventEnvelope> events, bool rebuilding, CancellationToken ct)
+    private async Task ApplyOnceAsync(Target target, long floor, long newFloor, IReadOnlyList<EventEnvelope> events, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         if (events.Count > 0)
         {
-            await processor.ApplyAsync(new ProjectionContext(conn, tx, store, rebuilding), events, ct);
+            await processor.ApplyAsync(new ProjectionContext(conn, tx, store, target.Rebuilding, target.Suffix), events, ct);
         }
 
-        if (!await ProgressionStore.AdvanceAsync(conn, tx, processor.Name, floor, newFloor, ct))
+        if (!await ProgressionStore.AdvanceAsync(conn, tx, target.Progression, floor, newFloor, ct))
         {
             // Someone else applied this range (a former leader finishing its last batch): ours must not count twice.
             await tx.RollbackAsync(ct);

@@ -18,6 +18,7 @@ internal sealed partial class ProjectionRunner(
     ILogger logger)
 {
     private static readonly TimeSpan HeartbeatWrite = TimeSpan.FromSeconds(5);
+    private readonly Generation generation = new(dataSource, logger);
     private DateTimeOffset lastBeatWritten;
 
     public IEventProcessor Processor => processor;
@@ -51,41 +52,71 @@ internal sealed partial class ProjectionRunner(
         while (!ct.IsCancellationRequested)
         {
             Heartbeat = clock.GetUtcNow();
-            var row = (await ProgressionStore.ReadAsync(dataSource, processor.Name, ct)).Single();
-            if (row.RebuildRequestedAt is not null && processor is IProjection projection)
+            var rows = await ProgressionStore.ReadAsync(dataSource, processor.Name, ct);
+            var live = rows.Single(r => r.Name == processor.Name);
+            var next = rows.SingleOrDefault(r => r.Name == Generation.NextName(processor.Name));
+            if (live.RebuildRequestedAt is not null && processor is IProjection requested)
             {
-                await StartRebuildAsync(projection, ct);
+                await generation.StartAsync(requested, highWater.Mark, ct);
                 continue;
             }
 
-            var rebuilding = row.State == ProcessorState.Rebuilding;
-            if (row.State is ProcessorState.Failed or ProcessorState.Paused)
+            if (live.State is ProcessorState.Failed or ProcessorState.Paused)
             {
                 await highWater.Advanced.WaitAsync(options.PollInterval, ct);
                 continue;
             }
 
-            var target = highWater.Mark;
-            if (row.Floor >= target)
+            var mark = highWater.Mark;
+            var progressed = false;
+            if (live.Floor < mark)
             {
-                if (rebuilding && row.Floor >= (row.RebuildTarget ?? 0))
-                {
-                    await ProgressionStore.SetStateAsync(dataSource, processor.Name, ProcessorState.Running, null, ct);
-                    LogRebuilt(logger, processor.Name, row.Floor);
-                }
-
-                if (!await IdleAsync(leadership, row.Floor, ct))
-                {
-                    return;
-                }
-
-                continue;
+                await ApplyNextPageAsync(live, Generation.Live, mark, ct);
+                progressed = true;
             }
 
-            var page = await store.ReadAllAsync(row.Floor, target, options.BatchSize, processor.EventTypes, ct);
-            var newFloor = page.Count < options.BatchSize ? target : page[^1].SeqId;
-            await ApplyPageAsync(row.Floor, newFloor, page, rebuilding, ct);
+            if (next is { State: ProcessorState.Rebuilding } && processor is IProjection projection)
+            {
+                progressed |= await AdvanceNextGenerationAsync(projection, live, next, mark, ct);
+            }
+
+            if (!progressed && !await IdleAsync(leadership, live.Floor, ct))
+            {
+                return;
+            }
         }
+    }
+
+    /// <summary>
+    /// Builds the next generation a page at a time between live pages, so queries keep reading the live
+    /// tables (kept current) until the new ones have caught up and are swapped in.
+    /// </summary>
+    private async Task<bool> AdvanceNextGenerationAsync(IProjection projection, Progression live, Progression next, long mark, CancellationToken ct)
+    {
+        if (next.Floor >= (next.RebuildTarget ?? 0) && next.Floor >= live.Floor)
+        {
+            if (await generation.SwapAsync(projection, live.Floor, next.Floor, ct))
+            {
+                LogRebuilt(logger, processor.Name, next.Floor);
+            }
+
+            return true;
+        }
+
+        if (next.Floor >= mark)
+        {
+            return false;
+        }
+
+        await ApplyNextPageAsync(next, Generation.NextSuffix, mark, ct);
+        return true;
+    }
+
+    private async Task ApplyNextPageAsync(Progression row, string suffix, long mark, CancellationToken ct)
+    {
+        var page = await store.ReadAllAsync(row.Floor, mark, options.BatchSize, processor.EventTypes, ct);
+        var newFloor = page.Count < options.BatchSize ? mark : page[^1].SeqId;
+        await ApplyPageAsync(new Target(row.Name, suffix, Rebuilding: suffix.Length > 0), row.Floor, newFloor, page, ct);
     }
 
     /// <summary>Waits for new events; false when leadership was lost meanwhile.</summary>
@@ -106,38 +137,12 @@ internal sealed partial class ProjectionRunner(
         return true;
     }
 
-    private async Task StartRebuildAsync(IProjection projection, CancellationToken ct)
-    {
-        var target = highWater.Mark;
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        await projection.ResetAsync(conn, tx, ct);
-        await using (var batch = new NpgsqlBatch(conn, tx))
-        {
-            var restart = new NpgsqlBatchCommand("""
-                UPDATE progression SET last_seq_id = 0, state = 'rebuilding', rebuild_target_seq_id = $2,
-                       rebuild_requested_at = NULL, last_error = NULL, heartbeat = now(), updated = now()
-                WHERE name = $1
-                """);
-            restart.Parameters.Add(new() { Value = processor.Name });
-            restart.Parameters.Add(new() { Value = target });
-            var forget = new NpgsqlBatchCommand("DELETE FROM dead_letters WHERE projection = $1");
-            forget.Parameters.Add(new() { Value = processor.Name });
-            batch.BatchCommands.Add(restart);
-            batch.BatchCommands.Add(forget);
-            await batch.ExecuteNonQueryAsync(ct);
-        }
-
-        await tx.CommitAsync(ct);
-        LogRebuilding(logger, processor.Name, target);
-    }
+    /// <summary>Which progression row a page moves and which generation of the tables it writes.</summary>
+    private readonly record struct Target(string Progression, string Suffix, bool Rebuilding);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Leading {Processor} on this host")]
     private static partial void LogLeading(ILogger logger, string processor);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilding {Processor} up to sequence {Target}")]
-    private static partial void LogRebuilding(ILogger logger, string processor, long target);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rebuild of {Processor} caught up at sequence {Floor}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rebuild of {Processor} caught up at sequence {Floor}; the new tables are live")]
     private static partial void LogRebuilt(ILogger logger, string processor, long floor);
 }

@@ -13,18 +13,23 @@ public sealed class ProjectionOperations(NpgsqlDataSource dataSource, TimeProvid
         var deadLetters = await CountDeadLettersAsync(ct);
         var now = clock.GetUtcNow();
         var list = new List<ProjectionStatus>();
-        foreach (var row in rows.Where(r => r.Name != HighWaterAgent.ProgressionName))
+        foreach (var row in rows.Where(r => r.Name != HighWaterAgent.ProgressionName && r.Kind != "generation"))
         {
+            var next = rows.SingleOrDefault(r => r.Name == Generation.NextName(row.Name));
             var lagEvents = Math.Max(0, highWater - row.Floor);
             var oldestPending = lagEvents == 0 ? null : await TimestampAfterAsync(row.Floor, ct);
+            var state = next?.State == ProcessorState.Failed ? ProcessorState.Failed
+                : row.RebuildRequestedAt is not null || next is not null ? ProcessorState.Rebuilding
+                : row.State;
             list.Add(new ProjectionStatus(
                 row.Name, row.Kind, row.Floor, highWater, lagEvents,
                 oldestPending is null ? 0 : Math.Max(0, (now - oldestPending.Value).TotalSeconds),
-                row.RebuildRequestedAt is null ? row.State : ProcessorState.Rebuilding,
+                state,
                 deadLetters.GetValueOrDefault(row.Name),
                 row.Heartbeat is null ? null : Math.Max(0, (now - row.Heartbeat.Value).TotalSeconds),
-                row.RebuildTarget,
-                row.LastError));
+                next?.Floor,
+                next?.RebuildTarget,
+                next?.LastError ?? row.LastError));
         }
 
         return list;
@@ -40,13 +45,12 @@ public sealed class ProjectionOperations(NpgsqlDataSource dataSource, TimeProvid
         while (true)
         {
             var status = (await StatusAsync(ct)).Single(s => s.Name == name);
-            if (status.RebuildTarget is { } target)
+            if (status is { RebuildFloor: { } floor, RebuildTarget: { } target })
             {
-                progress?.Report((status.Floor, target));
+                progress?.Report((floor, target));
             }
 
-            var requestPending = (await ProgressionStore.ReadAsync(dataSource, name, ct)).Single().RebuildRequestedAt is not null;
-            if (!requestPending && status.State is ProcessorState.Running or ProcessorState.Failed)
+            if (status.State is ProcessorState.Running or ProcessorState.Failed)
             {
                 return status;
             }

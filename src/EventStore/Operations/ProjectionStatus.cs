@@ -1,6 +1,9 @@
 namespace Energy.EventStore;
 
-/// <summary>How current one processor is, for operators.</summary>
+/// <summary>
+/// How current one processor is, for operators. While a rebuild runs, the live floor keeps moving and
+/// <see cref="RebuildFloor"/> shows how far the next generation has come towards <see cref="RebuildTarget"/>.
+/// </summary>
 public sealed record ProjectionStatus(
     string Name,
     string Kind,
@@ -11,5 +14,6 @@ public sealed record ProjectionStatus(
     string State,
     long DeadLetters,
     double? HeartbeatAgeSeconds,
+    long? RebuildFloor,
     long? RebuildTarget,
     string? LastError);

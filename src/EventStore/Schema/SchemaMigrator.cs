@@ -20,7 +20,7 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, IEnumera
             await lockCmd.ExecuteNonQueryAsync(ct);
         }
 
-        foreach (var contributor in contributors.OrderBy(c => c.Order))
+        foreach (var contributor in contributors.OrderBy(c => c.Order).Where(c => !string.IsNullOrWhiteSpace(c.Sql)))
         {
             await using var cmd = new NpgsqlCommand(contributor.Sql, conn, tx);
             await cmd.ExecuteNonQueryAsync(ct);

@@ -6,7 +6,7 @@ namespace Energy.EventStore.Tests.Support;
 /// Records every applied event by its sequence number. The primary key makes a second application of the
 /// same event fail loudly instead of being counted twice.
 /// </summary>
-public sealed class CountingProjection : IProjection, ISchemaContributor
+public sealed class CountingProjection : IProjection
 {
     public string Name => "test_counts";
 
@@ -15,8 +15,11 @@ public sealed class CountingProjection : IProjection, ISchemaContributor
     /// <summary>Slows each batch, so a test can stop the daemon in the middle of one.</summary>
     public TimeSpan DelayPerBatch { get; set; }
 
-    public string Sql => """
-        CREATE TABLE IF NOT EXISTS test_counts (seq_id bigint PRIMARY KEY, stream_id text NOT NULL, amount int NOT NULL);
+    public IReadOnlyList<string> Tables => ["test_counts"];
+
+    public string TablesSql(string suffix) => $"""
+        CREATE TABLE IF NOT EXISTS test_counts{suffix} (seq_id bigint PRIMARY KEY, stream_id text NOT NULL, amount int NOT NULL);
+        CREATE INDEX IF NOT EXISTS test_counts{suffix}_by_stream ON test_counts{suffix} (stream_id);
         """;
 
     public async Task ApplyAsync(ProjectionContext context, IReadOnlyList<EventEnvelope> events, CancellationToken ct)
@@ -27,7 +30,7 @@ public sealed class CountingProjection : IProjection, ISchemaContributor
         }
 
         await using var cmd = new NpgsqlCommand(
-            "INSERT INTO test_counts (seq_id, stream_id, amount) SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[])",
+            $"INSERT INTO {context.Table("test_counts")} (seq_id, stream_id, amount) SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[])",
             context.Connection, context.Transaction);
         cmd.Parameters.Add(new() { Value = events.Select(e => e.SeqId).ToArray() });
         cmd.Parameters.Add(new() { Value = events.Select(e => e.StreamId).ToArray() });
@@ -37,11 +40,5 @@ public sealed class CountingProjection : IProjection, ISchemaContributor
         {
             await Task.Delay(DelayPerBatch, ct);
         }
-    }
-
-    public async Task ResetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand("TRUNCATE test_counts", connection, transaction);
-        await cmd.ExecuteNonQueryAsync(ct);
     }
 }

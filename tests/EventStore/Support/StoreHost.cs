@@ -89,7 +89,6 @@ public static class CountingProjectionRegistration
     {
         projection ??= new CountingProjection();
         services.AddSingleton<IEventProcessor>(projection);
-        services.AddSingleton<ISchemaContributor>(projection);
         return services;
     }
 }
