@@ -27,6 +27,9 @@ public interface IEventStore
     /// </summary>
     Task<IReadOnlyList<EventEnvelope>> ReadAllAsync(long afterSeqId, long throughSeqId, int limit, IReadOnlyCollection<string>? types = null, CancellationToken ct = default);
 
+    /// <summary>Events of the whole log matching the query, one page of them, with the count of all matches.</summary>
+    Task<EventLogPage> QueryLogAsync(EventLogQuery query, CancellationToken ct = default);
+
     /// <summary>The stream's current version, or 0 when it does not exist.</summary>
     Task<long> StreamVersionAsync(string streamId, CancellationToken ct = default);
 }

@@ -53,6 +53,34 @@ public sealed partial class PostgresEventStore
         return await ReadEnvelopesAsync(cmd, ct);
     }
 
+    public async Task<EventLogPage> QueryLogAsync(EventLogQuery query, CancellationToken ct = default)
+    {
+        const string Where = """
+            WHERE stream_id <> '$tombstone'
+              AND ($1::timestamptz IS NULL OR timestamp >= $1) AND ($2::timestamptz IS NULL OR timestamp < $2)
+              AND ($3::text[] IS NULL OR type = ANY($3)) AND ($4::text IS NULL OR stream_id = $4)
+            """;
+        await using var batch = dataSource.CreateBatch();
+        var count = new NpgsqlBatchCommand($"SELECT count(*) FROM events {Where}");
+        var page = new NpgsqlBatchCommand($"SELECT {Columns} FROM events {Where} ORDER BY seq_id OFFSET $5 LIMIT $6");
+        foreach (var command in new[] { count, page })
+        {
+            command.Parameters.Add(new() { Value = (object?)query.From?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+            command.Parameters.Add(new() { Value = (object?)query.To?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+            command.Parameters.Add(new() { Value = (object?)query.Types?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
+            command.Parameters.Add(new() { Value = (object?)query.Stream ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            batch.BatchCommands.Add(command);
+        }
+
+        page.Parameters.Add(new() { Value = query.Offset });
+        page.Parameters.Add(new() { Value = query.Limit });
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var total = reader.GetInt64(0);
+        await reader.NextResultAsync(ct);
+        return new EventLogPage(await ReadEnvelopesAsync(reader, ct), total);
+    }
+
     public async Task<long> StreamVersionAsync(string streamId, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand("SELECT version FROM streams WHERE id = $1");
@@ -62,8 +90,13 @@ public sealed partial class PostgresEventStore
 
     private async Task<IReadOnlyList<EventEnvelope>> ReadEnvelopesAsync(NpgsqlCommand cmd, CancellationToken ct)
     {
-        var list = new List<EventEnvelope>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await ReadEnvelopesAsync(reader, ct);
+    }
+
+    private async Task<IReadOnlyList<EventEnvelope>> ReadEnvelopesAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        var list = new List<EventEnvelope>();
         while (await reader.ReadAsync(ct))
         {
             var type = reader.GetString(4);

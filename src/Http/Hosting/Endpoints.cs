@@ -1,3 +1,4 @@
+using Energy.Http.Operations;
 using Energy.Http.Audit;
 using Energy.Http.Users;
 
@@ -10,6 +11,7 @@ public static class Endpoints
     {
         app.MapUserEndpoints();
         app.MapAuditEndpoints();
+        app.MapOpsEndpoints();
         return app;
     }
 }

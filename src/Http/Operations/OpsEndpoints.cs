@@ -1,0 +1,48 @@
+using Energy.Application.Common;
+using Energy.EventStore;
+using Energy.Http.Auth;
+using Energy.Http.Contract;
+
+namespace Energy.Http.Operations;
+
+/// <summary>Operators' view of the read models (ext, issue 7): how current each is, and rebuilds without downtime.</summary>
+public static class OpsEndpoints
+{
+    public static IEndpointRouteBuilder MapOpsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var ops = app.MapGroup("/api_3/ops/projections").RequireAuthorization();
+        ops.MapGet("/", ListAsync);
+        ops.MapPost("/{name}/rebuild", RebuildAsync).RequireAuthorization(AuthPolicies.Admin);
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(ProjectionOperations operations, InlineProjectionRebuild inline, CancellationToken ct)
+    {
+        var statuses = await operations.StatusAsync(ct);
+        var highWater = statuses.Count > 0 ? statuses[0].HighWater : 0;
+        var rows = statuses.Select(ProjectionAnswer.From).Concat(inline.Names.Select(n => ProjectionAnswer.Inline(n, highWater))).ToArray();
+        return Envelope.Page(rows, rows.Length);
+    }
+
+    /// <summary>
+    /// Asynchronous projections are rebuilt blue/green by their leader (queries keep reading the old tables);
+    /// inline ones are replayed at once in one transaction. Reactors are never replayed: that would re-fire effects.
+    /// </summary>
+    private static async Task<IResult> RebuildAsync(string name, ProjectionDaemon daemon, ProjectionOperations operations, InlineProjectionRebuild inline, CancellationToken ct)
+    {
+        if (inline.Names.Contains(name))
+        {
+            await inline.RebuildAsync(name, ct);
+            return Envelope.Ok();
+        }
+
+        var processor = daemon.Processors.FirstOrDefault(p => p.Name == name) ?? throw ContractError.NotFound("projection", name);
+        if (processor.Kind == ProcessorKind.Reactor)
+        {
+            throw ContractError.DataError($"{name} is a reactor; reactors are never replayed, since that would repeat their effects");
+        }
+
+        await operations.RequestRebuildAsync(name, ct);
+        return Envelope.Ok();
+    }
+}
