@@ -1,3 +1,7 @@
+using Energy.Http.Rates;
+using Energy.Http.Regions;
+using Energy.Http.Settings;
+
 namespace Energy.Http.Hosting;
 
 /// <summary>Every feature's endpoints; a feature adds its one line here.</summary>
@@ -5,6 +9,9 @@ public static class Endpoints
 {
     public static IEndpointRouteBuilder MapEnergyEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapSettingsEndpoints();
+        app.MapRateEndpoints();
+        app.MapRegionEndpoints();
         return app;
     }
 }
