@@ -1,6 +1,8 @@
+using Energy.Http.Audit;
 using Energy.Http.Rates;
 using Energy.Http.Regions;
 using Energy.Http.Settings;
+using Energy.Http.Users;
 
 namespace Energy.Http.Hosting;
 
@@ -9,6 +11,8 @@ public static class Endpoints
 {
     public static IEndpointRouteBuilder MapEnergyEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapUserEndpoints();
+        app.MapAuditEndpoints();
         app.MapSettingsEndpoints();
         app.MapRateEndpoints();
         app.MapRegionEndpoints();
