@@ -1,5 +1,8 @@
-using Energy.Http.Operations;
 using Energy.Http.Audit;
+using Energy.Http.Operations;
+using Energy.Http.Rates;
+using Energy.Http.Regions;
+using Energy.Http.Settings;
 using Energy.Http.Users;
 
 namespace Energy.Http.Hosting;
@@ -12,6 +15,9 @@ public static class Endpoints
         app.MapUserEndpoints();
         app.MapAuditEndpoints();
         app.MapOpsEndpoints();
+        app.MapSettingsEndpoints();
+        app.MapRateEndpoints();
+        app.MapRegionEndpoints();
         return app;
     }
 }

@@ -1,0 +1,39 @@
+using Energy.Application.Settings;
+using Energy.Http.Auth;
+using Energy.Http.Contract;
+
+namespace Energy.Http.Settings;
+
+/// <summary>
+/// Seed 4.3/4.4 (<c>/api_3/personalise</c>) and (ext) <c>/api_3/shifts</c>. Any logged-in user may change them,
+/// as the seed's clients do today: CONTRACT §1 asks only for a login under /api_3, restricting them would refuse
+/// existing clients' non-admin users (4105 where they got 0), and each change is an event carrying the user's name.
+/// </summary>
+public static class SettingsEndpoints
+{
+    public static IEndpointRouteBuilder MapSettingsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api_3").RequireAuthorization();
+
+        group.MapGet("/personalise", async (SettingsQueries queries, CancellationToken ct) =>
+            Envelope.Single(ReportingPeriodsResponse.From(await queries.ReportingPeriodsAsync(ct))));
+
+        group.MapPut("/personalise", async (ChangeReportingPeriodsRequest body, ReportingPeriodsHandler handler, HttpContext context, CancellationToken ct) =>
+        {
+            var periods = ReportingPeriodsInput.Parse(body.YearStart, body.YearEnd, body.MonthStart, body.MonthEnd, body.DayStart, body.DayEnd);
+            await handler.ChangeAsync(periods, context.Actor(), ct);
+            return Envelope.Ok();
+        });
+
+        group.MapGet("/shifts", async (SettingsQueries queries, CancellationToken ct) =>
+            Envelope.Data((await queries.ShiftsAsync(ct)).Shifts.Select(ShiftBody.From)));
+
+        group.MapPut("/shifts", async (List<ShiftBody> body, ShiftsHandler handler, HttpContext context, CancellationToken ct) =>
+        {
+            await handler.ChangeAsync(body.Select(s => s.ToInput()).ToList(), context.Actor(), ct);
+            return Envelope.Ok();
+        });
+
+        return app;
+    }
+}
