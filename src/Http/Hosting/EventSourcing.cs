@@ -21,6 +21,12 @@ public static class EventSourcing
             .AsSelfWithInterfaces()
             .WithSingletonLifetime());
 
+        // Read ports the application declares (IConsumptionReader …), implemented beside their tables.
+        services.Scan(scan => scan.FromAssemblies(typeof(ProjectionsAssembly).Assembly)
+            .AddClasses(c => c.Where(t => t.Name.EndsWith("Reader", StringComparison.Ordinal)))
+            .AsImplementedInterfaces()
+            .WithSingletonLifetime());
+
         // Command handlers and query services: found by name, so a feature adds one without touching wiring.
         services.Scan(scan => scan.FromAssemblies(typeof(ApplicationAssembly).Assembly)
             .AddClasses(c => c.Where(t => t.Name.EndsWith("Handler", StringComparison.Ordinal) || t.Name.EndsWith("Queries", StringComparison.Ordinal)))

@@ -1,0 +1,51 @@
+namespace Energy.Projections.Energy;
+
+/// <summary>The energy read model's tables; every name and index carries the generation suffix.</summary>
+public static class EnergyTables
+{
+    public const string Readings = "energy_counter_readings";
+    public const string Manual = "energy_manual_amounts";
+    public const string Slots = "energy_slots";
+    public const string Hours = "energy_hours";
+    public const string Days = "energy_days";
+
+    /// <summary>
+    /// Readings and manual amounts keep the sequence number that set them, so a figure can be recomputed as
+    /// the log stood at any earlier point (As_Of_Sequence); slots and rollups hold the current figures.
+    /// </summary>
+    public static string Sql(string suffix) => $"""
+        CREATE TABLE IF NOT EXISTS {Readings}{suffix} (
+            device  text        NOT NULL,
+            read_at timestamptz NOT NULL,
+            value   numeric     NOT NULL,
+            seq_id  bigint      NOT NULL,
+            PRIMARY KEY (device, read_at)
+        );
+        CREATE TABLE IF NOT EXISTS {Manual}{suffix} (
+            meter_id    bigint  NOT NULL,
+            period_kind int     NOT NULL,
+            label       text    NOT NULL,
+            amount      numeric NOT NULL,
+            seq_id      bigint  NOT NULL,
+            PRIMARY KEY (meter_id, period_kind, label, seq_id)
+        );
+        CREATE TABLE IF NOT EXISTS {Slots}{suffix} (
+            device  text        NOT NULL,
+            slot    timestamptz NOT NULL,
+            amount  numeric     NOT NULL,
+            PRIMARY KEY (device, slot)
+        );
+        CREATE TABLE IF NOT EXISTS {Hours}{suffix} (
+            device  text        NOT NULL,
+            hour    timestamptz NOT NULL,
+            amount  numeric     NOT NULL,
+            PRIMARY KEY (device, hour)
+        );
+        CREATE TABLE IF NOT EXISTS {Days}{suffix} (
+            device  text        NOT NULL,
+            day     timestamptz NOT NULL,
+            amount  numeric     NOT NULL,
+            PRIMARY KEY (device, day)
+        );
+        """;
+}
