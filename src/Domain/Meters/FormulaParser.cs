@@ -23,6 +23,9 @@ internal sealed class FormulaParser(string text)
     private int position;
     private int depth;
 
+    /// <summary>Where each meter id is first named (1-based), for messages about one reference.</summary>
+    public Dictionary<long, int> MeterPositions { get; } = [];
+
     public FormulaNode ParseWhole()
     {
         if (text.Length == 0)
@@ -113,9 +116,13 @@ internal sealed class FormulaParser(string text)
         }
 
         position++;
-        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
-            ? new MeterTerm(id)
-            : throw new FormulaSyntaxException($"'{{{digits}}}' is not a meter id", start + 1);
+        if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0)
+        {
+            MeterPositions.TryAdd(id, start);
+            return new MeterTerm(id);
+        }
+
+        throw new FormulaSyntaxException($"'{{{digits}}}' is not a meter id", start + 1);
     }
 
     private ConstantTerm ParseNumber()

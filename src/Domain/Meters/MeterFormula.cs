@@ -8,8 +8,11 @@ namespace Energy.Domain.Meters;
 /// </summary>
 public sealed class MeterFormula
 {
-    private MeterFormula(string text, FormulaNode root)
+    private readonly Dictionary<long, int> positions;
+
+    private MeterFormula(string text, FormulaNode root, Dictionary<long, int> positions)
     {
+        this.positions = positions;
         Text = text;
         Root = root;
         var meters = new SortedSet<long>();
@@ -30,7 +33,8 @@ public sealed class MeterFormula
     {
         ArgumentNullException.ThrowIfNull(text);
         var trimmed = text.Trim();
-        return new MeterFormula(trimmed, new FormulaParser(trimmed).ParseWhole());
+        var parser = new FormulaParser(trimmed);
+        return new MeterFormula(trimmed, parser.ParseWhole(), parser.MeterPositions);
     }
 
     /// <summary>The formula's value given each referenced meter's consumption (division by zero gives 0).</summary>
@@ -39,6 +43,9 @@ public sealed class MeterFormula
         ArgumentNullException.ThrowIfNull(consumptionOf);
         return Root.Evaluate(consumptionOf);
     }
+
+    /// <summary>The 1-based position of the first <c>{id}</c> naming <paramref name="meterId"/>, or null.</summary>
+    public int? PositionOf(long meterId) => positions.TryGetValue(meterId, out var at) ? at : null;
 
     public override string ToString() => Text;
 }
