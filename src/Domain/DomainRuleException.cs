@@ -3,43 +3,33 @@ namespace Energy.Domain;
 /// <summary>What kind of rule a command broke; the application maps each kind to a contract code.</summary>
 public enum DomainRule
 {
+    /// <summary>The command refers to something missing or breaks an invariant (the default).</summary>
+    Violated,
+
     /// <summary>The aggregate does not exist (never created, or deleted).</summary>
     NotFound,
 
     /// <summary>A value is not acceptable (a field out of range, a formula that does not parse).</summary>
     Invalid,
 
-    /// <summary>The command refers to something missing or breaks an invariant.</summary>
-    Violated,
-
     /// <summary>Another writer changed the same thing in a different way since the caller read it.</summary>
     Conflict,
 }
 
-/// <summary>A command a decider refuses; deciders throw it, the application turns it into a contract error.</summary>
-public sealed class DomainRuleException : Exception
+/// <summary>A command that breaks a domain rule; the application turns it into a contract error.</summary>
+public sealed class DomainRuleException(string field, string message, DomainRule rule = DomainRule.Violated) : Exception(message)
 {
-    public DomainRuleException(DomainRule rule, string message, string? field = null)
-        : base(message)
-    {
-        Rule = rule;
-        Field = field;
-    }
+    /// <summary>The contract field the rule is about, or "" when it is about the whole request.</summary>
+    public string Field { get; } = field;
 
-    public DomainRuleException() : this(DomainRule.Violated, "A domain rule was broken.") { }
+    /// <summary>What kind of rule was broken, so the application can pick the code (4002, 4103, 4004).</summary>
+    public DomainRule Rule { get; } = rule;
 
-    public DomainRuleException(string message) : this(DomainRule.Violated, message) { }
+    public static DomainRuleException NotFound(string what, long id) => new("id", $"no {what} with id {id}", DomainRule.NotFound);
 
-    public DomainRuleException(string message, Exception innerException) : base(message, innerException) { }
+    public static DomainRuleException Invalid(string field, string message) => new(field, message, DomainRule.Invalid);
 
-    public DomainRule Rule { get; }
+    public static DomainRuleException Violated(string message) => new("", message);
 
-    /// <summary>The input the rule is about, when there is one (the seed's field name is the edge's business).</summary>
-    public string? Field { get; }
-
-    public static DomainRuleException NotFound(string what, long id) => new(DomainRule.NotFound, $"no {what} with id {id}");
-
-    public static DomainRuleException Invalid(string field, string message) => new(DomainRule.Invalid, message, field);
-
-    public static DomainRuleException Violated(string message) => new(DomainRule.Violated, message);
+    public static DomainRuleException Conflict(string message) => new("", message, DomainRule.Conflict);
 }

@@ -1,3 +1,4 @@
+using Energy.Http.Auth;
 using Energy.Http.Contract;
 using Energy.Http.Hosting;
 
@@ -6,9 +7,12 @@ builder.ListenOnLoopbackUnlessConfigured();
 builder.AddEnergyDatabase();
 builder.Services.AddContract(builder.Configuration);
 builder.Services.AddEnergyEventSourcing(builder.Configuration);
+builder.Services.AddEnergyAuth();
 
 var app = builder.Build();
 app.UseContract();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealthEndpoints();
 app.MapEnergyEndpoints();
 app.MapOpenApi();

@@ -34,6 +34,6 @@ internal static class CatalogErrors
         }
     }
 
-    private static string SeedField(string? field) =>
-        field is null ? "request" : SeedFields.GetValueOrDefault(field, field);
+    private static string SeedField(string field) =>
+        field.Length == 0 ? "request" : SeedFields.GetValueOrDefault(field, field);
 }

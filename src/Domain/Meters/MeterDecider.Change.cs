@@ -65,7 +65,7 @@ public static partial class MeterDecider
             Pick(nameof(MeterDetails.IsHandWork), basis.IsHandWork, mine.IsHandWork, theirs.IsHandWork, conflicts));
         return conflicts.Count == 0
             ? merged
-            : throw new DomainRuleException(DomainRule.Conflict,
+            : throw DomainRuleException.Conflict(
                 $"the meter was changed by someone else meanwhile ({string.Join(", ", conflicts)}); reload it and try again");
     }
 

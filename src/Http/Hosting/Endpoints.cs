@@ -1,3 +1,6 @@
+using Energy.Http.Audit;
+using Energy.Http.Users;
+
 namespace Energy.Http.Hosting;
 
 /// <summary>Every feature's endpoints; a feature adds its one line here.</summary>
@@ -5,6 +8,8 @@ public static class Endpoints
 {
     public static IEndpointRouteBuilder MapEnergyEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapUserEndpoints();
+        app.MapAuditEndpoints();
         return app;
     }
 }
