@@ -1,4 +1,6 @@
 using Energy.Http.Audit;
+using Energy.Http.Machines;
+using Energy.Http.Meters;
 using Energy.Http.Users;
 
 namespace Energy.Http.Hosting;
@@ -10,6 +12,8 @@ public static class Endpoints
     {
         app.MapUserEndpoints();
         app.MapAuditEndpoints();
+        app.MapMachineEndpoints();
+        app.MapMeterEndpoints();
         return app;
     }
 }
