@@ -1,5 +1,6 @@
 using Energy.Application.Common;
 using Energy.Domain.Meters;
+using Energy.EventStore;
 using Npgsql;
 
 namespace Energy.Application.Meters;
@@ -35,7 +36,7 @@ public sealed partial class MeterHandler(StreamCommands commands, Ids ids, Npgsq
         input = Checked(input);
         var machineIsLive = await MachineIsLiveAsync(input.MachineId, ct);
         var at = clock.GetUtcNow();
-        MeterDetails? basis = null;
+        var basis = input.BaseVersion is { } version ? await DetailsAtVersionAsync(id, version, ct) : null;
         await Handle(id, state =>
         {
             basis ??= state.Details;
@@ -47,6 +48,14 @@ public sealed partial class MeterHandler(StreamCommands commands, Ids ids, Npgsq
     {
         var at = clock.GetUtcNow();
         return Handle(id, _ => new DeleteMeter(id, at), actor, null, ct);
+    }
+
+    private async Task<MeterDetails> DetailsAtVersionAsync(long id, long version, CancellationToken ct)
+    {
+        var folded = await commands.Store.AggregateStreamAsync(Meter.StreamId(id), Meter.None, Meter.Evolve, StreamPosition.AtVersion(version), ct);
+        return version > 0 && folded.Version == version && folded.State.Exists
+            ? folded.State.Details
+            : throw ContractError.BadParameter("Meter_Version", $"meter {id} has no version {version}; read the meter again");
     }
 
     private static MeterEdit Edit(MeterInput input) => new(

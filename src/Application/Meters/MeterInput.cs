@@ -6,6 +6,11 @@ namespace Energy.Application.Meters;
 /// </summary>
 /// <param name="DeviceCode">(ext) <c>Meter_Code</c>: null keeps, "" unbinds, a number binds that device.</param>
 /// <param name="TotalAmount"><c>Meter_TotalAmount</c>, the total before the device was exchanged.</param>
+/// <param name="BaseVersion">
+/// (ext) <c>Meter_Version</c> on an update: the version of the meter the client last read (2.3 lists it).
+/// Only the fields the client changed relative to that version are applied, so two clients editing
+/// different fields of one meter never overwrite each other; null means "the meter as it is now".
+/// </param>
 public sealed record MeterInput(
     string Name,
     int EnergyType,
@@ -17,4 +22,5 @@ public sealed record MeterInput(
     bool? IsCount = null,
     bool? IsHandWork = null,
     string? DeviceCode = null,
-    decimal? TotalAmount = null);
+    decimal? TotalAmount = null,
+    long? BaseVersion = null);

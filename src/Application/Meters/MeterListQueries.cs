@@ -23,7 +23,8 @@ public sealed record MeterRow(
     bool IsCount,
     bool IsHandWork,
     string DeviceCode,
-    string Parameters);
+    string Parameters,
+    long Version);
 
 /// <summary>2.3 filters; null means no filter. <paramref name="MachineName"/> is 2.3's <c>Meter_Superior</c>.</summary>
 public sealed record MeterFilter(
@@ -51,7 +52,7 @@ public sealed class MeterListQueries(NpgsqlDataSource dataSource, IEventStore st
             SELECT m.id, m.name, m.energy_type AS EnergyType, m.machine_id AS MachineId, coalesce(s.name, '') AS MachineName,
                    coalesce(s.department, '') AS Department, m.remarks, m.total_amount AS TotalAmount, m.is_virtual AS IsVirtual,
                    m.formula, m.is_total AS IsTotal, m.is_count AS IsCount, m.is_handwork AS IsHandWork,
-                   m.device_code AS DeviceCode, m.parameters
+                   m.device_code AS DeviceCode, m.parameters, m.version
             {From} ORDER BY m.id LIMIT @Limit OFFSET @Offset;
             SELECT count(*) {From};
             """, args, cancellationToken: ct));
@@ -66,7 +67,8 @@ public sealed class MeterListQueries(NpgsqlDataSource dataSource, IEventStore st
     public async Task<MeterRow?> AsOfAsync(long id, DateTimeOffset instant, CancellationToken ct = default)
     {
         var at = StreamPosition.AtTime(instant);
-        var meter = (await store.AggregateStreamAsync(Meter.StreamId(id), Meter.None, Meter.Evolve, at, ct)).State;
+        var folded = await store.AggregateStreamAsync(Meter.StreamId(id), Meter.None, Meter.Evolve, at, ct);
+        var meter = folded.State;
         if (!meter.IsLive)
         {
             return null;
@@ -79,6 +81,6 @@ public sealed class MeterListQueries(NpgsqlDataSource dataSource, IEventStore st
         var parameters = await cmd.ExecuteScalarAsync(ct) as string ?? "";
         return new MeterRow(
             meter.Id, d.Name, d.EnergyType, d.MachineId, machine.Details.Name, machine.Details.Department, d.Remarks, meter.TotalAmount,
-            d.IsVirtual, d.Formula, d.IsTotal, d.IsCount, d.IsHandWork, meter.DeviceCode, parameters);
+            d.IsVirtual, d.Formula, d.IsTotal, d.IsCount, d.IsHandWork, meter.DeviceCode, parameters, folded.Version);
     }
 }

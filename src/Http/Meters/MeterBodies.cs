@@ -9,7 +9,7 @@ namespace Energy.Http.Meters;
 
 /// <summary>
 /// 2.1 / 2.2 body. Name, type and machine are required; the rest may be left out (default on create, kept
-/// on update). Flags are "0"/"1" (CONTRACT §1 Types); <c>Meter_Code</c> is (ext).
+/// on update). Flags are "0"/"1" (CONTRACT §1 Types); <c>Meter_Code</c> and <c>Meter_Version</c> are (ext).
 /// </summary>
 public sealed record MeterRequest(
     [property: JsonPropertyName("Meter_Name")] string Name,
@@ -23,10 +23,11 @@ public sealed record MeterRequest(
     [property: JsonPropertyName("Meter_IsTotal"), JsonConverter(typeof(FlagConverter))] bool? IsTotal = null,
     [property: JsonPropertyName("Meter_IsCount"), JsonConverter(typeof(FlagConverter))] bool? IsCount = null,
     [property: JsonPropertyName("Is_HandWork")] int? IsHandWork = null,
-    [property: JsonPropertyName("Meter_Code")] string? Code = null)
+    [property: JsonPropertyName("Meter_Code")] string? Code = null,
+    [property: JsonPropertyName("Meter_Version")] long? Version = null)
 {
     public MeterInput ToInput() => new(
-        Name, EnergyType(Type), MachineId, Remarks, IsVirtual, Formula, IsTotal, IsCount, HandWork(IsHandWork), Code, Amount(TotalAmount));
+        Name, EnergyType(Type), MachineId, Remarks, IsVirtual, Formula, IsTotal, IsCount, HandWork(IsHandWork), Code, Amount(TotalAmount), Version);
 
     /// <summary>CONTRACT §2: 0–8.</summary>
     public static int EnergyType(string text) =>
@@ -66,12 +67,13 @@ public sealed record MeterResponse(
     [property: JsonPropertyName("Is_HandWork")] int IsHandWork,
     [property: JsonPropertyName("Meter_Superior_id")] long MachineId,
     [property: JsonPropertyName("Meter_Parameter")] string Parameters,
-    [property: JsonPropertyName("Meter_Code")] string Code)
+    [property: JsonPropertyName("Meter_Code")] string Code,
+    [property: JsonPropertyName("Meter_Version")] long Version)
 {
     public static MeterResponse From(MeterRow row) => new(
         row.Id, row.Name, row.EnergyType.ToString(CultureInfo.InvariantCulture), row.MachineName, row.Department, row.Remarks,
         row.TotalAmount.ToString("0.####", CultureInfo.InvariantCulture), Flag(row.IsVirtual), row.Formula, Flag(row.IsTotal),
-        Flag(row.IsCount), row.IsHandWork ? 1 : 0, row.MachineId, row.Parameters, row.DeviceCode);
+        Flag(row.IsCount), row.IsHandWork ? 1 : 0, row.MachineId, row.Parameters, row.DeviceCode, row.Version);
 
     private static string Flag(bool value) => value ? "1" : "0";
 }

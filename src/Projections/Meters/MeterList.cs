@@ -1,3 +1,4 @@
+using System.Globalization;
 using Energy.Domain.Meters;
 using Energy.EventStore;
 using Npgsql;
@@ -36,7 +37,8 @@ public sealed class MeterList : IInlineProjection, ISchemaContributor
             total_amount_set_at timestamptz,
             parameters          text NOT NULL DEFAULT '',
             registered_at       timestamptz NOT NULL,
-            deleted_at          timestamptz
+            deleted_at          timestamptz,
+            version             bigint NOT NULL DEFAULT 0
         );
         CREATE INDEX IF NOT EXISTS meters_live_machine ON meters (machine_id) WHERE deleted_at IS NULL;
         """;
@@ -79,6 +81,11 @@ public sealed class MeterList : IInlineProjection, ISchemaContributor
             }
         }
 
+        // The stream version each meter's row now reflects (2.3's (ext) Meter_Version, the base of an update).
+        var versions = events.GroupBy(e => e.StreamId).Select(g => g.Last()).ToList();
+        batch.Add("UPDATE meters m SET version = u.version FROM unnest($1::bigint[], $2::bigint[]) AS u(id, version) WHERE m.id = u.id",
+            versions.Select(e => long.Parse(e.StreamId.AsSpan("meter-".Length), CultureInfo.InvariantCulture)).ToArray(),
+            versions.Select(e => e.Version).ToArray());
         await batch.ExecuteAsync(ct);
     }
 
