@@ -63,15 +63,16 @@ public static class CatalogCalls
         return answer.Json.GetProperty("Data")[0].GetProperty("id").GetInt64();
     }
 
-    public static async Task<long> CreateMeterAsync(this HttpClient client, string name, long machineId, string extra = "")
+    public static async Task<long> CreateMeterAsync(this HttpClient client, string name, long machineId, string extra = "", string type = "\"0\"")
     {
-        var answer = await client.PostMeterAsync(name, machineId, extra);
+        var answer = await client.PostMeterAsync(name, machineId, extra, type);
         answer.ErrNo.ShouldBe("0", answer.Body);
         return answer.Json.GetProperty("Data")[0].GetProperty("id").GetInt64();
     }
 
-    public static Task<Answer> PostMeterAsync(this HttpClient client, string name, long machineId, string extra = "") =>
-        client.PostJson("/api_3/meters", $$"""{"Meter_Name":"{{name}}","Meter_Type":"0","Meter_Superior_id":"{{machineId}}"{{extra}}}""");
+    /// <summary>2.1 with the required fields, <paramref name="extra"/> appended as more JSON members (",\"Meter_IsCount\":\"1\"").</summary>
+    public static Task<Answer> PostMeterAsync(this HttpClient client, string name, long machineId, string extra = "", string type = "\"0\"") =>
+        client.PostJson("/api_3/meters", $$"""{"Meter_Name":"{{name}}","Meter_Type":{{type}},"Meter_Superior_id":"{{machineId}}"{{extra}}}""");
 
     /// <summary>An instant as an As_Of query value (ISO-8601 UTC, to the tick).</summary>
     public static string Iso(DateTimeOffset instant) =>
