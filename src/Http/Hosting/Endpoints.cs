@@ -3,6 +3,8 @@ using Energy.Http.Operations;
 using Energy.Http.Rates;
 using Energy.Http.Regions;
 using Energy.Http.Settings;
+using Energy.Http.Machines;
+using Energy.Http.Meters;
 using Energy.Http.Users;
 
 namespace Energy.Http.Hosting;
@@ -18,6 +20,8 @@ public static class Endpoints
         app.MapSettingsEndpoints();
         app.MapRateEndpoints();
         app.MapRegionEndpoints();
+        app.MapMachineEndpoints();
+        app.MapMeterEndpoints();
         return app;
     }
 }

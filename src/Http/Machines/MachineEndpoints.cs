@@ -1,0 +1,76 @@
+using Energy.Application.Common;
+using Energy.Application.Machines;
+using Energy.Http.Auth;
+using Energy.Http.Contract;
+using Energy.Http.Meters;
+
+namespace Energy.Http.Machines;
+
+/// <summary>Seed 2.5–2.9: machines ("metersuperiors"), their images, and a machine as it was at a time.</summary>
+public static class MachineEndpoints
+{
+    public static IEndpointRouteBuilder MapMachineEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api_3").RequireAuthorization();
+        api.MapGet("/metersuperiors", ListAsync);
+        api.MapPost("/metersuperiors", async (RegisterMachineRequest body, HttpContext context, MachineHandler machines, CancellationToken ct) =>
+            Envelope.Created(await machines.RegisterAsync(body.ToDetails(), context.Actor(), ct)));
+        api.MapPut("/metersuperiors", async (ChangeMachineRequest body, HttpContext context, MachineHandler machines, CancellationToken ct) =>
+        {
+            await machines.ChangeAsync(body.Id, body.ToDetails(), context.Actor(), ct);
+            return Envelope.Ok();
+        });
+        api.MapDelete("/metersuperiors", async (HttpContext context, MachineHandler machines, CancellationToken ct) =>
+        {
+            await machines.DeleteAsync(await CatalogRequests.DeleteIdAsync(context, ct), context.Actor(), ct);
+            return Envelope.Ok();
+        });
+        api.MapPost("/metersuperior_image", UploadAsync);
+        api.MapGet("/machine_images/{file}", (string file, MachineImageHandler images) =>
+            images.Find(file) is { } image
+                ? Results.File(image.Path, image.ContentType)
+                : Envelope.Error(ErrNo.NoSuchRecord, $"无数据: no image named '{file}'"));
+        api.MapGet("/audit/machines/{id}", async (string id, HttpContext context, MachineQueries machines, CancellationToken ct) =>
+        {
+            var machineId = CatalogRequests.RouteId(id);
+            var asOf = Query.RequiredTime(context, "As_Of");
+            var machine = await machines.AsOfAsync(machineId, asOf, ct) ?? throw ContractError.NotFound("machine (at As_Of)", machineId);
+            return Envelope.Single(MachineResponse.From(MachineQueries.ToRow(machine)));
+        });
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, MachineQueries machines, CancellationToken ct)
+    {
+        var filter = new MachineFilter(Query.OptionalString(context, "id") is null ? null : Query.RequiredId(context),
+            Query.OptionalString(context, "Meter_Department"));
+        var (rows, total) = await machines.ListAsync(filter, Query.Paging(context), ct);
+        return Envelope.Page(rows.Select(MachineResponse.From), total);
+    }
+
+    /// <summary>2.9, multipart: <c>Meter_Superior_id</c> and the file <c>Machine_Image</c>.</summary>
+    private static async Task<IResult> UploadAsync(HttpContext context, MachineImageHandler images, CancellationToken ct)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            throw ContractError.BadRequest("2.9 takes multipart/form-data with Meter_Superior_id and the file Machine_Image");
+        }
+
+        var form = await context.Request.ReadFormAsync(ct);
+        var idText = form["Meter_Superior_id"].ToString().Trim();
+        if (!long.TryParse(idText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var machineId) || machineId <= 0)
+        {
+            throw ContractError.BadParameter("Meter_Superior_id", idText.Length == 0 ? "is required" : $"must be a positive integer id, got \"{idText}\"");
+        }
+
+        var file = form.Files[MachineImageHandler.Field] ?? throw ContractError.BadParameter(MachineImageHandler.Field, "is required (a file)");
+        if (file.Length > MachineImageHandler.MaxBytes)
+        {
+            throw ContractError.BadParameter(MachineImageHandler.Field, $"must be at most 5 MiB ({MachineImageHandler.MaxBytes} bytes), got {file.Length} bytes");
+        }
+
+        await using var content = file.OpenReadStream();
+        var url = await images.AttachAsync(machineId, content, context.Actor(), ct);
+        return Envelope.Single(new MachineImageResponse(machineId, url));
+    }
+}
