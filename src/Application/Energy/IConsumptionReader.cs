@@ -12,9 +12,15 @@ public interface IConsumptionReader
     /// <summary>
     /// For every meter (key) and every window, the consumption of the meter's sources within their spans:
     /// <c>result[meter][i]</c> is the amount in <c>windows[i]</c>. Meters with no consumption get zeros.
+    /// With <paramref name="asOfSequence"/>, the figures are those the log gave up to that sequence number
+    /// (ext <c>As_Of_Sequence</c>: a printed figure reproduced after late readings changed it).
     /// </summary>
     Task<IReadOnlyDictionary<long, decimal[]>> ReadAsync(
         IReadOnlyDictionary<long, IReadOnlyList<SourceSpan>> spansByMeter,
         IReadOnlyList<TimeWindow> windows,
+        long? asOfSequence = null,
         CancellationToken ct = default);
+
+    /// <summary>The sequence number the energy read model has applied up to (what a report records).</summary>
+    Task<long> CurrentSequenceAsync(CancellationToken ct = default);
 }

@@ -1,5 +1,6 @@
 using Energy.Application.Energy;
 using Energy.Domain.Energy;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -9,7 +10,7 @@ namespace Energy.Projections.Energy;
 /// Adds up the energy read model: each (meter, window) is cut into day, hour and slot rows of its sources
 /// (<see cref="WindowPieces"/>) and summed in one statement, so a year costs about 365 rows per source.
 /// </summary>
-public sealed class ConsumptionReader(NpgsqlDataSource dataSource) : IConsumptionReader
+public sealed partial class ConsumptionReader(NpgsqlDataSource dataSource, IConfiguration configuration) : IConsumptionReader
 {
     private const string Sql = $"""
         SELECT p.k, p.w, sum(x.amount * p.share)
@@ -25,8 +26,13 @@ public sealed class ConsumptionReader(NpgsqlDataSource dataSource) : IConsumptio
         """;
 
     public async Task<IReadOnlyDictionary<long, decimal[]>> ReadAsync(
-        IReadOnlyDictionary<long, IReadOnlyList<SourceSpan>> spansByMeter, IReadOnlyList<TimeWindow> windows, CancellationToken ct = default)
+        IReadOnlyDictionary<long, IReadOnlyList<SourceSpan>> spansByMeter, IReadOnlyList<TimeWindow> windows, long? asOfSequence = null, CancellationToken ct = default)
     {
+        if (asOfSequence is { } sequence)
+        {
+            return await ReadAsOfAsync(spansByMeter, windows, sequence, ct);
+        }
+
         var result = spansByMeter.Keys.ToDictionary(k => k, _ => new decimal[windows.Count]);
         var pieces = Pieces(spansByMeter, windows).ToList();
         if (pieces.Count == 0)
@@ -49,6 +55,12 @@ public sealed class ConsumptionReader(NpgsqlDataSource dataSource) : IConsumptio
         }
 
         return result;
+    }
+
+    public async Task<long> CurrentSequenceAsync(CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("SELECT last_seq_id FROM progression WHERE name = 'energy'");
+        return await cmd.ExecuteScalarAsync(ct) is long floor ? floor : 0;
     }
 
     private static IEnumerable<(long Meter, int Window, string Source, WindowPiece Piece)> Pieces(

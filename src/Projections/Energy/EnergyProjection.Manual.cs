@@ -9,16 +9,6 @@ namespace Energy.Projections.Energy;
 public sealed partial class EnergyProjection
 {
     /// <summary>
-    /// The source keys of a hand-filled meter's amounts: day and month fills are kept apart (and add up), so
-    /// a correction of one never rewrites the slots of the other.
-    /// </summary>
-    public static string ManualSource(long meterId, ManualPeriodKind kind) =>
-        $"manual:{meterId.ToString(CultureInfo.InvariantCulture)}:{(kind == ManualPeriodKind.Day ? "day" : "month")}";
-
-    public static IReadOnlyList<string> ManualSources(long meterId) =>
-        [ManualSource(meterId, ManualPeriodKind.Day), ManualSource(meterId, ManualPeriodKind.Month)];
-
-    /// <summary>
     /// A hand-filled amount is spread evenly over its natural plant day or month (CONTRACT §4 Is_HandWork);
     /// a correction replaces the period's slots. The amounts are kept with their sequence numbers for as-of queries.
     /// </summary>
@@ -51,7 +41,7 @@ public sealed partial class EnergyProjection
         var from = new DateTimeOffset(start, zone.GetUtcOffset(start)).ToUniversalTime();
         var to = new DateTimeOffset(end, zone.GetUtcOffset(end)).ToUniversalTime();
         var curve = new ConsumptionCurve([new CounterReading(from, 0), new CounterReading(to, amount.Amount)]);
-        return new SlotRewrite(ManualSource(amount.MeterId, amount.Kind), Slots.Floor(from), Slots.Ceiling(to), Slots.Of(curve, from, to).ToArray());
+        return new SlotRewrite(ConsumptionSources.Manual(amount.MeterId, amount.Kind), Slots.Floor(from), Slots.Ceiling(to), Slots.Of(curve, from, to).ToArray());
     }
 
     /// <summary>Wall-clock bounds of "2019-04-01" (a day) or "2019-04" (a month).</summary>

@@ -1,3 +1,4 @@
+using Energy.Domain.Energy;
 using Energy.Domain.Readings;
 using Energy.Projections.Energy;
 
@@ -48,7 +49,7 @@ public sealed class EnergyProjectionTests
     public async Task A_hand_filled_day_is_spread_evenly_and_a_correction_replaces_it()
     {
         await using var energy = await EnergyScenario.StartAsync();
-        var source = EnergyProjection.ManualSource(12, ManualPeriodKind.Day);
+        var source = ConsumptionSources.Manual(12, ManualPeriodKind.Day);
         await energy.AppendAsync("manual-consumption-12", new ManualConsumptionRecorded(12, ManualPeriodKind.Day, "2019-04-01", 48m, DateTimeOffset.UtcNow, "li"));
 
         (await energy.ConsumptionAsync(source, ("2019-04-01 08:00", "2019-04-01 09:00"), ("2019-04-01 00:00", "2019-04-02 00:00"), ("2019-04-02 00:00", "2019-04-03 00:00")))
@@ -105,13 +106,34 @@ public sealed class EnergyProjectionTests
         await energy.AppendAsync("manual-consumption-7", new ManualConsumptionRecorded(7, ManualPeriodKind.Month, "2019-04", 300m, DateTimeOffset.UtcNow, "li"));
         (string, string)[] windows = [("2019-04-01 00:00", "2019-04-03 00:00"), ("2019-04-01 11:00", "2019-04-01 11:45"), ("2019-04-01 23:00", "2019-04-02 01:00")];
         var before = await energy.ConsumptionAsync("a", windows);
-        var manualBefore = await energy.ConsumptionAsync(EnergyProjection.ManualSource(7, ManualPeriodKind.Month), ("2019-04-01 00:00", "2019-05-01 00:00"));
+        var manualBefore = await energy.ConsumptionAsync(ConsumptionSources.Manual(7, ManualPeriodKind.Month), ("2019-04-01 00:00", "2019-05-01 00:00"));
 
         await energy.Host.RebuildAsync("energy");
 
         (await energy.ConsumptionAsync("a", windows)).ShouldBe(before);
-        (await energy.ConsumptionAsync(EnergyProjection.ManualSource(7, ManualPeriodKind.Month), ("2019-04-01 00:00", "2019-05-01 00:00"))).ShouldBe(manualBefore);
+        (await energy.ConsumptionAsync(ConsumptionSources.Manual(7, ManualPeriodKind.Month), ("2019-04-01 00:00", "2019-05-01 00:00"))).ShouldBe(manualBefore);
         manualBefore[0].ShouldBe(300m);
+    }
+
+    [Fact]
+    public async Task A_figure_reported_earlier_is_reproduced_as_of_its_sequence_after_a_late_reading_changed_it()
+    {
+        await using var energy = await EnergyScenario.StartAsync();
+        await energy.PushAsync(energy.Reading("d", "2019-04-01 10:00", 100), energy.Reading("d", "2019-04-01 12:00", 140));
+        await energy.AppendAsync("manual-consumption-3", new ManualConsumptionRecorded(3, ManualPeriodKind.Day, "2019-04-01", 96m, DateTimeOffset.UtcNow, "li"));
+        var printed = await energy.ConsumptionAsync("d", ("2019-04-01 10:00", "2019-04-01 11:00"));
+        var printedManual = await energy.ConsumptionAsync(ConsumptionSources.Manual(3, ManualPeriodKind.Day), ("2019-04-01 10:00", "2019-04-01 11:00"));
+        var printedAt = await energy.Reader.CurrentSequenceAsync();
+
+        await energy.PushAsync(energy.Reading("d", "2019-04-01 10:30", 130));
+        await energy.AppendAsync("manual-consumption-3", new ManualConsumptionCorrected(3, ManualPeriodKind.Day, "2019-04-01", 48m, 96m, DateTimeOffset.UtcNow, "li"));
+
+        (await energy.ConsumptionAsync("d", ("2019-04-01 10:00", "2019-04-01 11:00"))).ShouldBe([33.333333333m]);
+        (await energy.ConsumptionAsOfAsync(printedAt, "d", ("2019-04-01 10:00", "2019-04-01 11:00"))).ShouldBe(printed);
+        printed.ShouldBe([20m]);
+        (await energy.ConsumptionAsOfAsync(printedAt, ConsumptionSources.Manual(3, ManualPeriodKind.Day), ("2019-04-01 10:00", "2019-04-01 11:00"))).ShouldBe(printedManual);
+        printedManual.ShouldBe([4m]);
+        (await energy.ConsumptionAsOfAsync(null, ConsumptionSources.Manual(3, ManualPeriodKind.Day), ("2019-04-01 10:00", "2019-04-01 11:00"))).ShouldBe([2m]);
     }
 
     private static string Format(DateTimeOffset t) => t.ToOffset(EnergyScenario.Shanghai).ToString("yyyy-MM-dd HH:mm");

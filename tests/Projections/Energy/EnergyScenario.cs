@@ -39,14 +39,18 @@ public sealed class EnergyScenario : IAsyncDisposable
     public Task AppendAsync(string stream, params object[] events) =>
         Host.Store.AppendAsync(AppendRequest.To(stream, ExpectedVersion.Any, events));
 
-    public async Task<decimal[]> ConsumptionAsync(string source, params (string From, string To)[] windows)
+    public Task<decimal[]> ConsumptionAsync(string source, params (string From, string To)[] windows) =>
+        ConsumptionAsOfAsync(null, source, windows);
+
+    public async Task<decimal[]> ConsumptionAsOfAsync(long? sequence, string source, params (string From, string To)[] windows)
     {
         await Host.CatchUpAsync("energy");
         var spans = new Dictionary<long, IReadOnlyList<SourceSpan>> { [1] = [new SourceSpan(source, DateTimeOffset.MinValue, DateTimeOffset.MaxValue)] };
-        var read = await Host.Services.GetRequiredService<IConsumptionReader>()
-            .ReadAsync(spans, windows.Select(w => new TimeWindow(Plant(w.From), Plant(w.To))).ToArray());
+        var read = await Reader.ReadAsync(spans, windows.Select(w => new TimeWindow(Plant(w.From), Plant(w.To))).ToArray(), sequence);
         return read[1];
     }
+
+    public IConsumptionReader Reader => Host.Services.GetRequiredService<IConsumptionReader>();
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }
