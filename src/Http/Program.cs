@@ -1,3 +1,4 @@
+using Energy.Application.Vendor;
 using Energy.Http.Contract;
 using Energy.Http.Hosting;
 
@@ -6,6 +7,7 @@ builder.ListenOnLoopbackUnlessConfigured();
 builder.AddEnergyDatabase();
 builder.Services.AddContract(builder.Configuration);
 builder.Services.AddEnergyEventSourcing(builder.Configuration);
+builder.Services.AddVendor(builder.Configuration);
 
 var app = builder.Build();
 app.UseContract();

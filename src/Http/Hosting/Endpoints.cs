@@ -1,3 +1,6 @@
+using Energy.Http.Readings;
+using Energy.Http.Vendor;
+
 namespace Energy.Http.Hosting;
 
 /// <summary>Every feature's endpoints; a feature adds its one line here.</summary>
@@ -5,6 +8,9 @@ public static class Endpoints
 {
     public static IEndpointRouteBuilder MapEnergyEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapVendorWebhookEndpoints();
+        app.MapVendorEndpoints();
+        app.MapReadingEndpoints();
         return app;
     }
 }
