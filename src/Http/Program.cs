@@ -1,4 +1,5 @@
 using Energy.Application.Vendor;
+using Energy.Http.Auth;
 using Energy.Http.Contract;
 using Energy.Http.Hosting;
 
@@ -7,10 +8,13 @@ builder.ListenOnLoopbackUnlessConfigured();
 builder.AddEnergyDatabase();
 builder.Services.AddContract(builder.Configuration);
 builder.Services.AddEnergyEventSourcing(builder.Configuration);
+builder.Services.AddEnergyAuth();
 builder.Services.AddVendor(builder.Configuration);
 
 var app = builder.Build();
 app.UseContract();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealthEndpoints();
 app.MapEnergyEndpoints();
 app.MapOpenApi();

@@ -44,12 +44,12 @@ public sealed class PlantTime
 
     /// <summary>Parses a request time; bad input → 4103 naming <paramref name="field"/>.</summary>
     public DateTimeOffset Parse(string? text, string field) =>
-        TryParse(text, out var instant)
+        TryParseInstant(text, out var instant)
             ? instant
             : throw ContractError.BadParameter(field, $"must be a time like \"2019-04-01 00:00:00\", got \"{text}\"");
 
     /// <summary>Parses a request time into a UTC instant (offset zero).</summary>
-    public bool TryParse(string? text, out DateTimeOffset instant)
+    public bool TryParseInstant(string? text, out DateTimeOffset instant)
     {
         instant = default;
         if (string.IsNullOrWhiteSpace(text))

@@ -105,7 +105,7 @@ public static class VendorPayload
         DateTimeOffset? readAt = null;
         if (fields.TryGetValue(TimeField, out var time))
         {
-            readAt = plantTime.TryParse(time, out var instant)
+            readAt = plantTime.TryParseInstant(time, out var instant)
                 ? instant
                 : throw ContractError.BadParameter($"{path}.{TimeField}", $"must be a time like \"2021-09-28 09:04:00\", got \"{time}\"");
         }

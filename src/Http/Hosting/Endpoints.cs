@@ -1,4 +1,6 @@
+using Energy.Http.Audit;
 using Energy.Http.Readings;
+using Energy.Http.Users;
 using Energy.Http.Vendor;
 
 namespace Energy.Http.Hosting;
@@ -8,6 +10,8 @@ public static class Endpoints
 {
     public static IEndpointRouteBuilder MapEnergyEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapUserEndpoints();
+        app.MapAuditEndpoints();
         app.MapVendorWebhookEndpoints();
         app.MapVendorEndpoints();
         app.MapReadingEndpoints();

@@ -53,7 +53,7 @@ public sealed class PlantTimeTests
 
     [Fact]
     public void A_wall_clock_time_skipped_by_daylight_saving_is_refused() =>
-        PlantTime.ForZone("Europe/Berlin").TryParse("2019-03-31 02:30:00", out _).ShouldBeFalse();
+        PlantTime.ForZone("Europe/Berlin").TryParseInstant("2019-03-31 02:30:00", out _).ShouldBeFalse();
 
     [Fact]
     public void An_unknown_zone_stops_the_service_with_a_clear_message() =>

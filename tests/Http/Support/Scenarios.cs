@@ -25,10 +25,16 @@ public static class Scenarios
     public static async Task<HttpClient> UserClientAsync(this EnergyHost host, string name)
     {
         var admin = await host.AdminClientAsync();
-        await admin.PostAsJsonAsync("/api/users", new Dictionary<string, string>
+        var registered = await admin.PostAsJsonAsync("/api/users", new Dictionary<string, string>
         {
             ["Usr_Name"] = name, ["Usr_Email"] = name + "@example.com", ["Usr_Password"] = Password,
         });
+        var body = await registered.Content.ReadAsStringAsync();
+        if (!body.Contains("\"Err_No\":\"0\"", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Registering {name} failed: {body}");
+        }
+
         return await host.LoggedInClientAsync(name, Password);
     }
 
@@ -37,8 +43,11 @@ public static class Scenarios
     {
         var client = host.CreateClient();
         var response = await client.PostAsJsonAsync("/api/auth", new Dictionary<string, string> { ["Usr_Name"] = name, ["Usr_Password"] = password });
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var token = body.RootElement.GetProperty("Data")[0].GetProperty("Token").GetString();
+        var text = await response.Content.ReadAsStringAsync();
+        using var body = JsonDocument.Parse(text);
+        var token = body.RootElement.TryGetProperty("Data", out var data)
+            ? data[0].GetProperty("Token").GetString()
+            : throw new InvalidOperationException($"Logging in as {name} failed: {text}");
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Energy.Application.Common;
+using Energy.EventStore;
+using Energy.Http.Auth;
+using Energy.Http.Contract;
+
+namespace Energy.Http.Audit;
+
+/// <summary>An event as auditors see it (ext): its place in the stream, when, by whom, and its data without secrets.</summary>
+public sealed record AuditEvent(
+    [property: JsonPropertyName("Seq_Id")] long SeqId,
+    [property: JsonPropertyName("Stream")] string Stream,
+    [property: JsonPropertyName("Version")] long Version,
+    [property: JsonPropertyName("Event_Type")] string Type,
+    [property: JsonPropertyName("Time")] string Time,
+    [property: JsonPropertyName("User")] string User,
+    [property: JsonPropertyName("Data")] JsonNode? Data)
+{
+    public static AuditEvent From(EventEnvelope e, PlantTime plantTime) =>
+        new(e.SeqId, e.StreamId, e.Version, e.Type, plantTime.Format(e.Timestamp), e.UserName ?? "", AuditRedaction.Redact(e.Data));
+}
+
+public static class AuditEndpoints
+{
+    public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
+    {
+        var audit = app.MapGroup("/api_3/audit").RequireAuthorization(AuthPolicies.Admin);
+        audit.MapGet("/streams/{stream}", StreamAsync);
+        return app;
+    }
+
+    /// <summary>A stream's events in order (CONTRACT §3, issue 3 "Audit"); administrators only, since user streams hold e-mail addresses.</summary>
+    private static async Task<IResult> StreamAsync(string stream, HttpContext context, IEventStore store, PlantTime plantTime, CancellationToken ct)
+    {
+        var paging = Query.Paging(context);
+        var events = await store.ReadStreamAsync(stream, ct: ct);
+        if (events.Count == 0)
+        {
+            throw ContractError.NotFound("stream", stream);
+        }
+
+        return Envelope.Page(paging.Slice(events.Select(e => AuditEvent.From(e, plantTime)).ToArray()), events.Count);
+    }
+}
