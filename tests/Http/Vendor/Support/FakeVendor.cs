@@ -51,6 +51,7 @@ public sealed class FakeVendor : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var vendor = new FakeVendor(app);
+        app.MapGet("/ping", () => "pong");
         app.MapPost("/auth/oauth/token", vendor.TokenAsync);
         app.MapPost("/task", context => vendor.BusinessAsync(context, () => new { code = vendor.TaskReply.Code, msg = vendor.TaskReply.Msg }));
         app.MapPost("/archive", context => vendor.BusinessAsync(context, () => new { code = "10000", msg = "Success", concentrator = "06112163", message = "6891170611216368" }));
@@ -58,6 +59,10 @@ public sealed class FakeVendor : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         vendor.BaseUrl = new Uri(address + "/");
+
+        // Warm Kestrel up so a test's first call is not slower than the client's per-attempt timeout.
+        using var warmUp = new HttpClient { BaseAddress = vendor.BaseUrl };
+        using var _ = await warmUp.GetAsync(new Uri("ping", UriKind.Relative));
         return vendor;
     }
 

@@ -43,8 +43,8 @@ public sealed class VendorHost : EnergyHost
         builder.UseSetting("Energy:Vendor:Username", Username);
         builder.UseSetting("Energy:Vendor:Password", Password);
         builder.UseSetting("Energy:Vendor:SecretKey", SecretKey);
-        builder.UseSetting("Energy:Vendor:AttemptTimeout", "00:00:00.500");
-        builder.UseSetting("Energy:Vendor:Timeout", "00:00:03");
+        builder.UseSetting("Energy:Vendor:AttemptTimeout", "00:00:01");
+        builder.UseSetting("Energy:Vendor:Timeout", "00:00:10");
         builder.UseSetting("Energy:Vendor:RetryDelay", "00:00:00.010");
         if (vendorBaseUrl is not null)
         {
