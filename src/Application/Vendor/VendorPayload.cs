@@ -25,6 +25,7 @@ public static class VendorPayload
     public const string TaskIdField = "task_id";
     public const string DataField = "data";
     public const string TimeField = "sjsj";
+    public const int MaxKeyLength = 128;
 
     /// <summary>
     /// The envelopes of a body: one object as the seed shows, or (ext) an array of them, so a collector can
@@ -69,6 +70,17 @@ public static class VendorPayload
         var sign = RequiredText(element, SignField, path);
         var meter = RequiredText(element, MeterField, path);
         var id = RequiredText(element, idField, path);
+        // The device number becomes part of stream ids (readings-<device>-<day>) and the id a key of the inbox.
+        if (meter.Length > MaxKeyLength || !meter.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            throw ContractError.BadParameter(path + MeterField, $"must be a device number of letters and digits (at most {MaxKeyLength}), got \"{meter}\"");
+        }
+
+        if (id.Length > MaxKeyLength)
+        {
+            throw ContractError.BadParameter(path + idField, $"must be at most {MaxKeyLength} characters long");
+        }
+
         if (!element.TryGetProperty(DataField, out var data) || data.ValueKind == JsonValueKind.Null)
         {
             throw ContractError.BadParameter(path + DataField, "is required");

@@ -76,6 +76,7 @@ public sealed class PushTests(VendorHost host) : IClassFixture<VendorHost>
     [InlineData("empty data array", "data must hold at least one reading")]
     [InlineData("missing time", "data[0].sjsj is required")]
     [InlineData("bad time", "data[0].sjsj must be a time")]
+    [InlineData("meter with spaces", "meter must be a device number")]
     public async Task A_malformed_body_is_400_naming_the_reason_and_stores_nothing(string fault, string reason)
     {
         var device = NewDevice();
@@ -87,6 +88,7 @@ public sealed class PushTests(VendorHost host) : IClassFixture<VendorHost>
             "non-numeric voltage" => With(push, p => p["data"]![1]!["axdy"] = "220V"),
             "empty data array" => With(push, p => p["data"] = new JsonArray()),
             "missing time" => With(push, p => p["data"]![0]!.AsObject().Remove("sjsj")),
+            "meter with spaces" => With(push, p => p["meter"] = device + " 2"),
             _ => With(push, p => p["data"]![0]!["sjsj"] = "yesterday"),
         };
 
