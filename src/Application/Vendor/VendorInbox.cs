@@ -56,6 +56,7 @@ public sealed partial class VendorInbox(NpgsqlDataSource dataSource, IEventStore
         if (duplicates > 0)
         {
             LogDuplicates(logger, source, duplicates, batches.Count);
+            await WarnOfChangedPayloadsAsync(conn, tx, source, batches.Where(b => !fresh.Contains(b.ExternalId)).ToList(), ct);
         }
 
         var streams = stored.SelectMany(b => b.Events)
@@ -97,9 +98,32 @@ public sealed partial class VendorInbox(NpgsqlDataSource dataSource, IEventStore
         return fresh;
     }
 
+    /// <summary>
+    /// A retry carries the same body; an id seen before with other data means the vendor reused an id, and
+    /// the new data are not stored — worth a warning a person will read.
+    /// </summary>
+    private async Task WarnOfChangedPayloadsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string source, List<InboxBatch> seen, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("""
+            SELECT i.external_id FROM inbox i JOIN unnest($2::text[], $3::text[]) AS u(id, hash) ON i.external_id = u.id
+            WHERE i.source = $1 AND i.payload_hash <> u.hash
+            """, conn, tx);
+        cmd.Parameters.Add(new() { Value = source });
+        cmd.Parameters.Add(new() { Value = seen.Select(b => b.ExternalId).ToArray() });
+        cmd.Parameters.Add(new() { Value = seen.Select(b => b.PayloadHash).ToArray() });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            LogChangedPayload(logger, source, reader.GetString(0));
+        }
+    }
+
     private static bool LostItsSequenceNumber(PostgresException e) =>
         e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "events_pkey";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Source}: {Duplicates} of {Total} delivery ids were stored before; acknowledged without storing again")]
     private static partial void LogDuplicates(ILogger logger, string source, int duplicates, int total);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Source}: id {ExternalId} was delivered again with different data; the first delivery stands")]
+    private static partial void LogChangedPayload(ILogger logger, string source, string externalId);
 }

@@ -160,6 +160,18 @@ public sealed class PushTests(VendorHost host) : IClassFixture<VendorHost>
     }
 
     [Fact]
+    public async Task A_data_id_delivered_again_with_other_data_is_acknowledged_and_the_first_delivery_stands()
+    {
+        var device = NewDevice();
+        var client = host.CreateClient();
+
+        (await client.PostJsonAsync(Url, Pushes.Push(device, "d-reused", Pushes.Reading(zxygzdl: 10m)))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.PostJsonAsync(Url, Pushes.Push(device, "d-reused", Pushes.Reading(zxygzdl: 99m)))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await ReadingsOf(device)).ShouldHaveSingleItem().Parameters["EP"].ShouldBe(10m);
+    }
+
+    [Fact]
     public async Task Device_event_codes_1001_and_1016_become_two_events_named_from_appendix_2()
     {
         var device = NewDevice();
