@@ -1,3 +1,4 @@
+using Energy.Application.Vendor;
 using Energy.Http.Auth;
 using Energy.Http.Contract;
 using Energy.Http.Hosting;
@@ -8,6 +9,7 @@ builder.AddEnergyDatabase();
 builder.Services.AddContract(builder.Configuration);
 builder.Services.AddEnergyEventSourcing(builder.Configuration);
 builder.Services.AddEnergyAuth();
+builder.Services.AddVendor(builder.Configuration);
 
 var app = builder.Build();
 app.UseContract();
