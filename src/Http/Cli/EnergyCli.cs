@@ -36,7 +36,7 @@ public static class EnergyCli
 
     private static IAnsiConsole ConsoleFor(TextWriter output)
     {
-        if (ReferenceEquals(output, Console.Out))
+        if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected)
         {
             return AnsiConsole.Console;
         }
@@ -49,7 +49,7 @@ public static class EnergyCli
             Interactive = InteractionSupport.No,
         });
 
-        // A writer has no window to measure; 80 columns would wrap every table.
+        // A writer (or a pipe) has no window to measure; Spectre's 80 columns would wrap every table.
         console.Profile.Width = 200;
         return console;
     }

@@ -74,7 +74,20 @@ internal static class ProjectionRebuild
         return true;
     }
 
-    private static Task<ProjectionStatus> ShowProgressAsync(IAnsiConsole console, ProjectionOperations operations, string name, CancellationToken ct) =>
+    private static async Task<ProjectionStatus> ShowProgressAsync(IAnsiConsole console, ProjectionOperations operations, string name, CancellationToken ct)
+    {
+        if (console.Profile.Capabilities.Interactive)
+        {
+            return await ShowProgressBarAsync(console, operations, name, ct);
+        }
+
+        // A pipe or a log file gets a line a second instead of a redrawn bar.
+        var status = await operations.WaitForRebuildAsync(name, new ProgressLines(console, $"rebuild {name}"), Poll, ct);
+        console.WriteLine($"rebuild {name}: {status.Floor:N0}/{status.Floor:N0} 100%");
+        return status;
+    }
+
+    private static Task<ProjectionStatus> ShowProgressBarAsync(IAnsiConsole console, ProjectionOperations operations, string name, CancellationToken ct) =>
         console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new EventsPerSecondColumn(), new RemainingTimeColumn(), new SpinnerColumn())
