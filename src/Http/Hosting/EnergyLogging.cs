@@ -45,7 +45,7 @@ public static class EnergyLogging
             ? logging.AddJsonConsole(o =>
             {
                 o.UseUtcTimestamp = true;
-                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
                 o.IncludeScopes = true;
             })
             : logging.AddSimpleConsole(o => o.SingleLine = true);
