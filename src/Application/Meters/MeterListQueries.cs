@@ -44,6 +44,16 @@ public sealed class MeterListQueries(NpgsqlDataSource dataSource, IEventStore st
           AND (@DeviceCode::text IS NULL OR m.device_code = @DeviceCode)
         """;
 
+    /// <summary>
+    /// 2.3 <c>Meter_Parameter</c> (CONTRACT §4): the instantaneous parameters the devices bound to the meter have
+    /// reported, from the measurement read model; the counter EP and its tariff registers are not parameters.
+    /// </summary>
+    private const string ReportedParameters = """
+        coalesce((SELECT string_agg(DISTINCT p.parameter, ',' ORDER BY p.parameter)
+                  FROM meter_bindings b JOIN measure_parameters p ON p.device = b.device_code
+                  WHERE b.meter_id = m.id AND p.parameter NOT LIKE 'EP%'), '')
+        """;
+
     public async Task<(IReadOnlyList<MeterRow> Rows, long Total)> ListAsync(MeterFilter filter, Paging paging, CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
@@ -52,7 +62,7 @@ public sealed class MeterListQueries(NpgsqlDataSource dataSource, IEventStore st
             SELECT m.id, m.name, m.energy_type AS EnergyType, m.machine_id AS MachineId, coalesce(s.name, '') AS MachineName,
                    coalesce(s.department, '') AS Department, m.remarks, m.total_amount AS TotalAmount, m.is_virtual AS IsVirtual,
                    m.formula, m.is_total AS IsTotal, m.is_count AS IsCount, m.is_handwork AS IsHandWork,
-                   m.device_code AS DeviceCode, m.parameters, m.version
+                   m.device_code AS DeviceCode, {ReportedParameters} AS parameters, m.version
             {From} ORDER BY m.id LIMIT @Limit OFFSET @Offset;
             SELECT count(*) {From};
             """, args, cancellationToken: ct));
@@ -76,7 +86,7 @@ public sealed class MeterListQueries(NpgsqlDataSource dataSource, IEventStore st
 
         var d = meter.Details;
         var machine = (await store.AggregateStreamAsync(Machine.StreamId(d.MachineId), Machine.None, Machine.Evolve, at, ct)).State;
-        await using var cmd = dataSource.CreateCommand("SELECT parameters FROM meters WHERE id = $1");
+        await using var cmd = dataSource.CreateCommand($"SELECT {ReportedParameters} FROM meters m WHERE m.id = $1");
         cmd.Parameters.Add(new() { Value = id });
         var parameters = await cmd.ExecuteScalarAsync(ct) as string ?? "";
         return new MeterRow(

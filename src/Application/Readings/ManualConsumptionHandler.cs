@@ -1,3 +1,4 @@
+using Energy.Application.Meters;
 using System.Globalization;
 using Energy.Application.Common;
 using Energy.Domain.Readings;
@@ -12,7 +13,7 @@ public sealed record RecordManualFill(long MeterId, string DateTime, string Date
 /// Seed 5.6 添加填报数据: a person fills in a hand-work meter's consumption of a day or a month; a later fill of
 /// the same period corrects it (CONTRACT §4 <c>Is_HandWork</c>).
 /// </summary>
-public sealed class ManualConsumptionHandler(StreamCommands commands, NpgsqlDataSource dataSource, PlantTime plantTime, TimeProvider clock)
+public sealed class ManualConsumptionHandler(StreamCommands commands, MeterQueries meters, PlantTime plantTime, TimeProvider clock)
 {
     public async Task RecordAsync(RecordManualFill fill, Actor actor, CancellationToken ct)
     {
@@ -48,31 +49,16 @@ public sealed class ManualConsumptionHandler(StreamCommands commands, NpgsqlData
             ct: ct);
     }
 
-    /// <summary>
-    /// 4002 for a meter that does not exist (or is deleted), 4004 for one that is not hand-work — checked only as
-    /// far as the meter catalog's read model exists yet.
-    /// TODO(catalog): once the meters read model is merged, check it directly (id, deleted_at, is_handwork).
-    /// </summary>
+    /// <summary>4002 for a meter that does not exist (or is deleted), 4004 for one whose data come from its device.</summary>
     private async Task RequireHandWorkMeterAsync(long meterId, CancellationToken ct)
     {
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var columns = await MeterCatalogProbe.MeterColumnsAsync(conn, ct);
-        if (!columns.Contains("id"))
-        {
-            return;
-        }
-
-        var live = columns.Contains("deleted_at") ? "deleted_at IS NULL" : "true";
-        var handWork = columns.Contains("is_handwork") ? "is_handwork::text IN ('1', 'true')" : "true";
-        await using var cmd = new NpgsqlCommand($"SELECT {live}, {handWork} FROM meters WHERE id = $1", conn);
-        cmd.Parameters.Add(new() { Value = meterId });
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct) || !reader.GetBoolean(0))
+        var meter = await meters.FindAsync(meterId, ct);
+        if (meter is null || meter.DeletedAt is not null)
         {
             throw ContractError.NotFound("meter", meterId);
         }
 
-        if (!reader.GetBoolean(1))
+        if (!meter.IsHandWork)
         {
             throw ContractError.DataError($"meter {meterId} is not filled by hand (Is_HandWork is not 1); its data come from its device");
         }

@@ -4,6 +4,7 @@ using Energy.Http.Rates;
 using Energy.Http.Regions;
 using Energy.Http.Settings;
 using Energy.Http.Machines;
+using Energy.Http.Measurements;
 using Energy.Http.Meters;
 using Energy.Http.Readings;
 using Energy.Http.Users;
@@ -27,6 +28,7 @@ public static class Endpoints
         app.MapVendorWebhookEndpoints();
         app.MapVendorEndpoints();
         app.MapReadingEndpoints();
+        app.MapMeasureEndpoints();
         return app;
     }
 }

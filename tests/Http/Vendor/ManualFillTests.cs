@@ -1,9 +1,9 @@
 using Energy.Domain.Readings;
 using Energy.EventStore;
+using Energy.Http.Tests.Meters;
 using Energy.Http.Tests.Support;
 using Energy.Http.Tests.Vendor.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Energy.Http.Tests.Vendor;
 
@@ -17,6 +17,10 @@ public sealed class ManualFillTests(VendorHost host) : IClassFixture<VendorHost>
         ["Meter_id"] = meterId, ["Date_Time"] = dateTime, ["Date_Type"] = dateType, ["Data_Amount"] = amount,
     };
 
+    /// <summary>A hand-work meter (Is_HandWork=1) on a machine of its own, created through 2.6 and 2.1.</summary>
+    private static async Task<long> HandWorkMeterAsync(HttpClient client, string name, int handWork = 1) =>
+        await client.CreateMeterAsync(name, await client.CreateMachineAsync(name + "-machine"), $",\"Is_HandWork\":{handWork}");
+
     private async Task<IReadOnlyList<object>> HistoryAsync(long meterId) =>
         (await host.Services.GetRequiredService<IEventStore>().ReadStreamAsync(ManualConsumption.StreamId(meterId))).Select(e => e.Data).ToList();
 
@@ -24,19 +28,20 @@ public sealed class ManualFillTests(VendorHost host) : IClassFixture<VendorHost>
     public async Task A_correction_replaces_the_amount_and_both_stay_in_the_history()
     {
         var client = await host.AdminClientAsync();
+        var meter = await HandWorkMeterAsync(client, "hand-12");
 
-        (await client.PostAsJsonAsync(Url, Fill(12, "10.50"))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await client.PostAsJsonAsync(Url, Fill(12, 11.25m, dateTime: "2019-04-01 15:30:00"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.PostAsJsonAsync(Url, Fill(meter, "10.50"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.PostAsJsonAsync(Url, Fill(meter, 11.25m, dateTime: "2019-04-01 15:30:00"))).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var history = await HistoryAsync(12);
+        var history = await HistoryAsync(meter);
         history.Count.ShouldBe(2);
         var recorded = history[0].ShouldBeOfType<ManualConsumptionRecorded>();
-        recorded.ShouldBe(recorded with { MeterId = 12, PeriodKind = ManualPeriodKind.Day, PeriodLabel = "2019-04-01", Amount = 10.50m, RecordedBy = Scenarios.AdminName });
+        recorded.ShouldBe(recorded with { MeterId = meter, PeriodKind = ManualPeriodKind.Day, PeriodLabel = "2019-04-01", Amount = 10.50m, RecordedBy = Scenarios.AdminName });
         var corrected = history[1].ShouldBeOfType<ManualConsumptionCorrected>();
         corrected.Amount.ShouldBe(11.25m);
         corrected.Replaces.ShouldBe(10.50m);
         corrected.PeriodLabel.ShouldBe("2019-04-01");
-        (await HistoryAsync(12)).Aggregate(ManualConsumptionState.Initial, ManualConsumption.Evolve)
+        (await HistoryAsync(meter)).Aggregate(ManualConsumptionState.Initial, ManualConsumption.Evolve)
             .Amounts[(ManualPeriodKind.Day, "2019-04-01")].ShouldBe(11.25m);
     }
 
@@ -44,11 +49,12 @@ public sealed class ManualFillTests(VendorHost host) : IClassFixture<VendorHost>
     public async Task A_month_is_labelled_by_its_month_and_the_same_amount_again_records_nothing()
     {
         var client = await host.AdminClientAsync();
+        var meter = await HandWorkMeterAsync(client, "hand-13");
 
-        (await client.PostAsJsonAsync(Url, Fill(13, "300", dateType: "2", dateTime: "2019-04-17 08:00:00"))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await client.PostAsJsonAsync(Url, Fill(13, 300, dateType: "2", dateTime: "2019-04-01"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.PostAsJsonAsync(Url, Fill(meter, "300", dateType: "2", dateTime: "2019-04-17 08:00:00"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.PostAsJsonAsync(Url, Fill(meter, 300, dateType: "2", dateTime: "2019-04-01"))).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        (await HistoryAsync(13)).ShouldHaveSingleItem().ShouldBeOfType<ManualConsumptionRecorded>().PeriodLabel.ShouldBe("2019-04");
+        (await HistoryAsync(meter)).ShouldHaveSingleItem().ShouldBeOfType<ManualConsumptionRecorded>().PeriodLabel.ShouldBe("2019-04");
     }
 
     [Theory]
@@ -60,14 +66,15 @@ public sealed class ManualFillTests(VendorHost host) : IClassFixture<VendorHost>
     public async Task A_bad_fill_is_400_naming_the_field_and_records_nothing(string field, string value)
     {
         var client = await host.AdminClientAsync();
-        var fill = Fill(14, "1");
+        var meter = await HandWorkMeterAsync(client, $"hand-bad-{field}-{value}");
+        var fill = Fill(meter, "1");
         fill[field] = value;
 
         var response = await client.PostAsJsonAsync(Url, fill);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.EnvelopeAsync()).GetProperty("Err_Msg").GetString()!.ShouldContain(field);
-        (await HistoryAsync(14)).ShouldBeEmpty();
+        (await HistoryAsync(meter)).ShouldBeEmpty();
     }
 
     [Fact]
@@ -77,25 +84,15 @@ public sealed class ManualFillTests(VendorHost host) : IClassFixture<VendorHost>
     }
 
     [Fact]
-    public async Task Once_a_meters_read_model_exists_an_unknown_meter_is_4002_and_a_meter_read_from_its_device_is_4004()
+    public async Task An_unknown_meter_is_4002_and_a_meter_read_from_its_device_is_4004()
     {
-        // Stands in for the meter catalog's read model (being written on another branch).
-        await using var other = new VendorHost();
-        var client = await other.AdminClientAsync();
-        await using (var conn = new NpgsqlConnection(other.Database))
-        {
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand("""
-                CREATE TABLE IF NOT EXISTS meters (id bigint PRIMARY KEY, code text, deleted_at timestamptz, is_handwork int NOT NULL DEFAULT 0);
-                INSERT INTO meters (id, code, is_handwork) VALUES (1, NULL, 1), (2, '111800000490', 0);
-                """, conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
+        var client = await host.AdminClientAsync();
+        var byDevice = await HandWorkMeterAsync(client, "read-by-device", handWork: 0);
 
-        (await client.PostAsJsonAsync(Url, Fill(1, "5"))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await client.PostAsJsonAsync(Url, Fill(99, "5"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var notHandWork = await client.PostAsJsonAsync(Url, Fill(2, "5"));
+        (await client.PostAsJsonAsync(Url, Fill(999_999, "5"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var notHandWork = await client.PostAsJsonAsync(Url, Fill(byDevice, "5"));
         notHandWork.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await notHandWork.EnvelopeAsync()).GetProperty("Err_Msg").GetString()!.ShouldContain("Is_HandWork");
+        (await HistoryAsync(byDevice)).ShouldBeEmpty();
     }
 }

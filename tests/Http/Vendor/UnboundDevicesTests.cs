@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Energy.Http.Tests.Meters;
 using Energy.Http.Tests.Support;
 using Energy.Http.Tests.Vendor.Support;
-using Npgsql;
 
 namespace Energy.Http.Tests.Vendor;
 
@@ -43,7 +43,7 @@ public sealed class UnboundDevicesTests
     }
 
     [Fact]
-    public async Task Once_a_meters_read_model_exists_a_device_a_live_meter_names_is_no_longer_listed()
+    public async Task A_device_a_live_meter_is_bound_to_is_no_longer_listed()
     {
         await using var host = new VendorHost();
         var client = await host.AdminClientAsync();
@@ -51,16 +51,11 @@ public sealed class UnboundDevicesTests
         await host.CreateClient().PostJsonAsync("/api/bbi/push", Pushes.Push("111800000802", "d-b2", Pushes.Reading()));
         await host.CreateClient().PostJsonAsync("/api/bbi/push", Pushes.Push("111800000803", "d-b3", Pushes.Reading()));
         await WaitForAsync(client, e => e.GetProperty("Total_Numbers").GetInt64() == 3);
-        await using (var conn = new NpgsqlConnection(host.Database))
-        {
-            // Stands in for the meter catalog's read model (being written on another branch); 803's meter is deleted.
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand("""
-                CREATE TABLE IF NOT EXISTS meters (id bigint PRIMARY KEY, code text, deleted_at timestamptz);
-                INSERT INTO meters VALUES (1, '111800000801', NULL), (2, '111800000803', now());
-                """, conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
+
+        var machine = await client.CreateMachineAsync("binding-machine");
+        await client.CreateMeterAsync("bound-801", machine, ",\"Meter_Code\":\"111800000801\"");
+        var gone = await client.CreateMeterAsync("bound-803", machine, ",\"Meter_Code\":\"111800000803\"");
+        (await client.Delete($"/api_3/meters?id={gone}")).ErrNo.ShouldBe("0");
 
         var envelope = await WaitForAsync(client, _ => true);
 
