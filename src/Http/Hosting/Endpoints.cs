@@ -5,6 +5,7 @@ using Energy.Http.Regions;
 using Energy.Http.Settings;
 using Energy.Http.Machines;
 using Energy.Http.Meters;
+using Energy.Http.Oee;
 using Energy.Http.Users;
 
 namespace Energy.Http.Hosting;
@@ -22,6 +23,7 @@ public static class Endpoints
         app.MapRegionEndpoints();
         app.MapMachineEndpoints();
         app.MapMeterEndpoints();
+        app.MapOeeEndpoints();
         return app;
     }
 }
