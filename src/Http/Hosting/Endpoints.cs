@@ -6,6 +6,7 @@ using Energy.Http.Settings;
 using Energy.Http.Machines;
 using Energy.Http.Measurements;
 using Energy.Http.Meters;
+using Energy.Http.Oee;
 using Energy.Http.Readings;
 using Energy.Http.Users;
 using Energy.Http.Vendor;
@@ -29,6 +30,7 @@ public static class Endpoints
         app.MapVendorEndpoints();
         app.MapReadingEndpoints();
         app.MapMeasureEndpoints();
+        app.MapOeeEndpoints();
         return app;
     }
 }
