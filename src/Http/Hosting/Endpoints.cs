@@ -1,5 +1,6 @@
 using Energy.Http.Audit;
 using Energy.Http.Operations;
+using Energy.Http.Production;
 using Energy.Http.Rates;
 using Energy.Http.Regions;
 using Energy.Http.Settings;
@@ -22,6 +23,7 @@ public static class Endpoints
         app.MapRegionEndpoints();
         app.MapMachineEndpoints();
         app.MapMeterEndpoints();
+        app.MapProductionEndpoints();
         return app;
     }
 }
