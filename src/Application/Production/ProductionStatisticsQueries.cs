@@ -71,7 +71,7 @@ public sealed partial class ProductionStatisticsQueries(
             ProductionAmount.UnitComprehensive => OutputSharing.PerOutput(part.Sum(c => c.Kgce), output),
             _ => Efficiency(output, part.Select(c => outputs[c.OutputId]).DistinctBy(o => o.BatchId)),
         };
-        return new StatisticsRow(key.Batch, key.Product, key.Machine, time, value is { } v ? Math.Round(v, 4) : null, "");
+        return new StatisticsRow(key.Batch, key.Product, key.Machine, time, value is { } v ? Math.Round(v, 4, MidpointRounding.AwayFromZero) : null, "");
     }
 
     /// <summary>Amount_Type 6: output per hour of the batches' [Time_Start, Time_End).</summary>

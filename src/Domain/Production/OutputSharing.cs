@@ -30,7 +30,7 @@ public static class OutputSharing
         {
             var from = slot > start ? slot : start;
             var to = slot + Slots.Length < end ? slot + Slots.Length : end;
-            var part = slot + Slots.Length >= end ? amount - given : amount * ((to - from).Ticks / total);
+            var part = slot + Slots.Length >= end ? amount - given : amount * (to - from).Ticks / total;
             given += part;
             result.Add(new OutputSlot(slot, part));
         }
@@ -54,7 +54,7 @@ public static class OutputSharing
         var sum = amounts.Sum();
         for (var i = 0; i < amounts.Count; i++)
         {
-            result[i] = sum == 0 ? consumption / amounts.Count : consumption * (amounts[i] / sum);
+            result[i] = sum == 0 ? consumption / amounts.Count : consumption * amounts[i] / sum;
         }
 
         return result;
