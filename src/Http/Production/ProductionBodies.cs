@@ -8,20 +8,20 @@ namespace Energy.Http.Production;
 
 /// <summary>8.2/8.3 body (<c>id</c> only for 8.3).</summary>
 public sealed record ProductRequest(
-    [property: JsonPropertyName("id"), JsonConverter(typeof(FlexibleLongConverter))] long Id,
-    [property: JsonPropertyName("Product_Name"), JsonConverter(typeof(FlexibleStringConverter))] string? Name,
+    [property: JsonPropertyName("Product_Name"), JsonConverter(typeof(FlexibleStringConverter))] string? Name = null,
     [property: JsonPropertyName("Product_Unit"), JsonConverter(typeof(FlexibleStringConverter))] string? Unit = null,
-    [property: JsonPropertyName("Remarks"), JsonConverter(typeof(FlexibleStringConverter))] string? Remarks = null)
+    [property: JsonPropertyName("Remarks"), JsonConverter(typeof(FlexibleStringConverter))] string? Remarks = null,
+    [property: JsonPropertyName("id"), JsonConverter(typeof(FlexibleLongConverter))] long Id = 0)
 {
     public ProductDetails ToDetails() => new(Name ?? "", Unit ?? "", Remarks ?? "");
 }
 
 /// <summary>8.11/8.12 body; the times are required here (Amount_Type 6 divides by the batch's hours).</summary>
 public sealed record BatchRequest(
-    [property: JsonPropertyName("id"), JsonConverter(typeof(FlexibleLongConverter))] long Id,
-    [property: JsonPropertyName("Production_Batch"), JsonConverter(typeof(FlexibleStringConverter))] string? Name,
-    [property: JsonPropertyName("Time_Start")] string? Start,
-    [property: JsonPropertyName("Time_End")] string? End)
+    [property: JsonPropertyName("Production_Batch"), JsonConverter(typeof(FlexibleStringConverter))] string? Name = null,
+    [property: JsonPropertyName("Time_Start")] string? Start = null,
+    [property: JsonPropertyName("Time_End")] string? End = null,
+    [property: JsonPropertyName("id"), JsonConverter(typeof(FlexibleLongConverter))] long Id = 0)
 {
     public BatchDetails ToDetails(PlantTime clock) =>
         new(Name ?? "", clock.Parse(Start, "Time_Start"), clock.Parse(End, "Time_End"));
@@ -29,13 +29,13 @@ public sealed record BatchRequest(
 
 /// <summary>8.6/8.7 body; every field is required by the seed.</summary>
 public sealed record OutputRequest(
-    [property: JsonPropertyName("id"), JsonConverter(typeof(FlexibleLongConverter))] long Id,
     [property: JsonPropertyName("Product_id"), JsonConverter(typeof(FlexibleLongConverter))] long ProductId,
     [property: JsonPropertyName("Total_Amount"), JsonConverter(typeof(FlexibleStringConverter))] string? Amount,
     [property: JsonPropertyName("Meter_Superior_id"), JsonConverter(typeof(FlexibleLongConverter))] long MachineId,
     [property: JsonPropertyName("Time_Start")] string? Start,
     [property: JsonPropertyName("Time_End")] string? End,
-    [property: JsonPropertyName("ProductBatch_id"), JsonConverter(typeof(FlexibleLongConverter))] long BatchId)
+    [property: JsonPropertyName("ProductBatch_id"), JsonConverter(typeof(FlexibleLongConverter))] long BatchId,
+    [property: JsonPropertyName("id"), JsonConverter(typeof(FlexibleLongConverter))] long Id = 0)
 {
     public OutputDetails ToDetails(PlantTime clock)
     {
