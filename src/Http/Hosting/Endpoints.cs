@@ -1,5 +1,6 @@
 using Energy.Http.Audit;
 using Energy.Http.Operations;
+using Energy.Http.Production;
 using Energy.Http.Rates;
 using Energy.Http.Regions;
 using Energy.Http.Settings;
@@ -31,6 +32,7 @@ public static class Endpoints
         app.MapReadingEndpoints();
         app.MapMeasureEndpoints();
         app.MapOeeEndpoints();
+        app.MapProductionEndpoints();
         return app;
     }
 }
