@@ -1,3 +1,4 @@
+using Energy.Http.Alarms;
 using Energy.Http.Audit;
 using Energy.Http.Operations;
 using Energy.Http.Rates;
@@ -22,6 +23,7 @@ public static class Endpoints
         app.MapRegionEndpoints();
         app.MapMachineEndpoints();
         app.MapMeterEndpoints();
+        app.MapAlarmEndpoints();
         return app;
     }
 }
