@@ -6,7 +6,9 @@ using Energy.Http.Regions;
 using Energy.Http.Settings;
 using Energy.Http.Machines;
 using Energy.Http.Meters;
+using Energy.Http.Readings;
 using Energy.Http.Users;
+using Energy.Http.Vendor;
 
 namespace Energy.Http.Hosting;
 
@@ -23,6 +25,9 @@ public static class Endpoints
         app.MapRegionEndpoints();
         app.MapMachineEndpoints();
         app.MapMeterEndpoints();
+        app.MapVendorWebhookEndpoints();
+        app.MapVendorEndpoints();
+        app.MapReadingEndpoints();
         app.MapAlarmEndpoints();
         return app;
     }
