@@ -1,3 +1,4 @@
+using Energy.Http.Alarms;
 using Energy.Http.Audit;
 using Energy.Http.Operations;
 using Energy.Http.Production;
@@ -33,6 +34,7 @@ public static class Endpoints
         app.MapMeasureEndpoints();
         app.MapOeeEndpoints();
         app.MapProductionEndpoints();
+        app.MapAlarmEndpoints();
         return app;
     }
 }

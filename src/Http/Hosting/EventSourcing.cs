@@ -1,4 +1,5 @@
 using Energy.Application;
+using Energy.Application.Alarms.Notifications;
 using Energy.Application.Common;
 using Energy.Domain;
 using Energy.EventStore;
@@ -33,6 +34,7 @@ public static class EventSourcing
             .AsSelf()
             .WithScopedLifetime());
 
+        services.AddAlarmNotifications(configuration);
         services.AddSingleton<Ids>();
         services.AddSingleton<StreamCommands>();
         services.AddSingleton<IReadinessCheck, DatabaseReadiness>();
