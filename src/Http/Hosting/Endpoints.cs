@@ -1,4 +1,5 @@
 using Energy.Http.Audit;
+using Energy.Http.Energy;
 using Energy.Http.Operations;
 using Energy.Http.Rates;
 using Energy.Http.Regions;
@@ -22,6 +23,7 @@ public static class Endpoints
         app.MapRegionEndpoints();
         app.MapMachineEndpoints();
         app.MapMeterEndpoints();
+        app.MapEnergyQueryEndpoints();
         return app;
     }
 }
