@@ -16,6 +16,8 @@ public static class EventStoreServiceCollectionExtensions
         registerEvents(registry);
         services.AddSingleton(registry);
         services.AddSingleton<EventSerializer>();
+        services.AddMetrics();
+        services.AddSingleton<EventStoreMetrics>();
         services.AddSingleton<AppendSignal>();
         services.AddSingleton<IEventStore, PostgresEventStore>();
         services.TryAddSingleton(TimeProvider.System);

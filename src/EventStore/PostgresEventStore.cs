@@ -9,6 +9,7 @@ public sealed partial class PostgresEventStore(
     EventSerializer serializer,
     AppendSignal signal,
     IEnumerable<IInlineProjection> inlineProjections,
+    EventStoreMetrics metrics,
     ILogger<PostgresEventStore> logger) : IEventStore
 {
     private readonly IInlineProjection[] inline = inlineProjections.ToArray();

@@ -77,6 +77,16 @@ public sealed class MeterQueries(NpgsqlDataSource dataSource)
         return rows.Select(r => new MeterBinding(r.MeterId, r.DeviceCode, Utc(r.From), r.Until is { } u ? Utc(u) : null)).ToList();
     }
 
+    /// <summary>Every device the meter was ever bound to, oldest first: the spans its consumption and samples come from.</summary>
+    public async Task<IReadOnlyList<MeterBinding>> BindingsOfMeterAsync(long meterId, CancellationToken ct = default)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<(long MeterId, string DeviceCode, DateTime From, DateTime? Until)>(new CommandDefinition(
+            "SELECT meter_id, device_code, bound_from, bound_until FROM meter_bindings WHERE meter_id = @meterId ORDER BY bound_from, seq_id",
+            new { meterId }, cancellationToken: ct));
+        return rows.Select(r => new MeterBinding(r.MeterId, r.DeviceCode, Utc(r.From), r.Until is { } u ? Utc(u) : null)).ToList();
+    }
+
     /// <summary>The meter by id, live or deleted; null if it never existed.</summary>
     public async Task<MeterFacts?> FindAsync(long meterId, CancellationToken ct = default) =>
         (await QueryAsync($"{Facts} WHERE m.id = @meterId", new { meterId }, ct)).SingleOrDefault();

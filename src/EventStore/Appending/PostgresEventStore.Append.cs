@@ -24,6 +24,7 @@ public sealed partial class PostgresEventStore
                 }
 
                 await tx.CommitAsync(ct);
+                metrics.Appended(request.Streams.Sum(st => st.Events.Count));
                 signal.Raise();
                 return result;
             }

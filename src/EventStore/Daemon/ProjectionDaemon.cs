@@ -14,6 +14,7 @@ public sealed partial class ProjectionDaemon(
     NpgsqlDataSource dataSource,
     IEventStore store,
     HighWaterAgent highWater,
+    EventStoreMetrics metrics,
     IOptions<DaemonOptions> options,
     TimeProvider clock,
     ILoggerFactory loggers) : BackgroundService
@@ -30,6 +31,10 @@ public sealed partial class ProjectionDaemon(
     /// <summary>Heartbeat of this host's loop for the processor.</summary>
     public DateTimeOffset? HeartbeatOf(string name) => loops.TryGetValue(name, out var loop) ? loop.Runner?.Heartbeat : null;
 
+    /// <summary>The runners applying events on this host right now, for the gauges.</summary>
+    internal IEnumerable<ProjectionRunner> LeadingRunners() =>
+        loops.Values.Select(l => l.Runner).OfType<ProjectionRunner>().Where(r => r.IsLeader);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled)
@@ -37,6 +42,7 @@ public sealed partial class ProjectionDaemon(
             return;
         }
 
+        DaemonMetrics.Observe(metrics, this, highWater);
         loops["$high_water"] = Start(null, stoppingToken);
         foreach (var processor in Processors)
         {

@@ -27,6 +27,12 @@ internal sealed partial class ProjectionRunner(
 
     public bool IsLeader { get; private set; }
 
+    /// <summary>The live floor as this runner last read it (committed), for the lag gauge.</summary>
+    public long Floor { get; private set; }
+
+    /// <summary>Next generation's floor over its target while a rebuild runs here, else null.</summary>
+    public double? RebuildProgress { get; private set; }
+
     public async Task RunAsync(CancellationToken ct)
     {
         Heartbeat = clock.GetUtcNow();
@@ -55,6 +61,10 @@ internal sealed partial class ProjectionRunner(
             var rows = await ProgressionStore.ReadAsync(dataSource, processor.Name, ct);
             var live = rows.Single(r => r.Name == processor.Name);
             var next = rows.SingleOrDefault(r => r.Name == Generation.NextName(processor.Name));
+            Floor = live.Floor;
+            RebuildProgress = next is { State: ProcessorState.Rebuilding, RebuildTarget: { } target }
+                ? Math.Min(1, next.Floor / (double)Math.Max(1, target))
+                : null;
             if (live.RebuildRequestedAt is not null && processor is IProjection requested)
             {
                 await generation.StartAsync(requested, highWater.Mark, ct);

@@ -33,6 +33,9 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
     /// <summary>The port the running server listens on (127.0.0.1).</summary>
     public int Port => _port ?? throw new InvalidOperationException("The embedded PostgreSQL has not been started.");
 
+    /// <summary>Whether <see cref="StartAsync"/> found the server already running (started by another process) rather than starting it.</summary>
+    public bool Adopted { get; private set; }
+
     /// <summary>Npgsql connection string of <see cref="EmbeddedPostgresOptions.Database"/>.</summary>
     public string ConnectionString => ConnectionStringFor(_options.Database);
 
@@ -57,6 +60,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         if (earlier is { IsAlive: true })
         {
             _port = earlier.Port;
+            Adopted = true;
             Log.ReusingServer(_logger, DataDirectory, earlier.ProcessId, earlier.Port);
         }
         else
@@ -69,6 +73,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
             }
 
             _port = await StartServerAsync(ct);
+            Adopted = false;
         }
 
         await PostgresDatabases.EnsureAsync(ConnectionStringFor("postgres"), _options.Database, ct);

@@ -1,4 +1,5 @@
 using Energy.Application.Common;
+using Energy.Http.Operations;
 using Microsoft.Extensions.Options;
 
 namespace Energy.Http.Contract;
@@ -10,7 +11,7 @@ namespace Energy.Http.Contract;
 /// Also refuses bodies over <c>Energy:Http:MaxRequestBodyBytes</c> before anything reads them.
 /// </summary>
 public sealed partial class ContractErrorMiddleware(
-    RequestDelegate next, IOptions<ContractHttpOptions> options, ILogger<ContractErrorMiddleware> logger)
+    RequestDelegate next, IOptions<ContractHttpOptions> options, EnergyMetrics metrics, ILogger<ContractErrorMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -18,6 +19,7 @@ public sealed partial class ContractErrorMiddleware(
         if (context.Request.ContentLength > limit)
         {
             // 413 rather than 400: proxies and clients know what it means; the body still says 4103.
+            metrics.ErrorWritten(ErrNo.BadParameter);
             await Envelope.Error(ErrNo.BadParameter, $"参数错误: the request body is larger than the limit of {limit} bytes",
                 StatusCodes.Status413PayloadTooLarge).ExecuteAsync(context);
             return;
@@ -45,6 +47,7 @@ public sealed partial class ContractErrorMiddleware(
             }
 
             context.Response.Clear();
+            metrics.ErrorWritten(error.ErrNo);
             await Envelope.Error(error).ExecuteAsync(context);
         }
     }

@@ -1,4 +1,5 @@
 using Energy.Application.Common;
+using Energy.Http.Operations;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Energy.Http.Contract;
@@ -24,6 +25,7 @@ public static class ContractSetup
         // Kestrel enforces the same limit on bodies sent without a Content-Length.
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = limit);
 
+        services.AddSingleton<EnergyMetrics>();
         services.AddOpenApi();
         return services;
     }

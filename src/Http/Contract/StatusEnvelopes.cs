@@ -1,4 +1,5 @@
 using Energy.Application.Common;
+using Energy.Http.Operations;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Energy.Http.Contract;
@@ -16,6 +17,7 @@ public static class StatusEnvelopes
         var http = context.HttpContext;
         var status = http.Response.StatusCode;
         var errNo = ErrNoStatus.ForStatus(status);
+        Count(http, errNo);
         return Envelope.Error(errNo, MessageFor(status, http.Request), status).ExecuteAsync(http);
     }
 
@@ -23,8 +25,14 @@ public static class StatusEnvelopes
     /// Writes a contract error as the whole response, e.g. from cookie or bearer events:
     /// <c>OnRedirectToLogin = c => StatusEnvelopes.WriteAsync(c.HttpContext, ContractError.NotLoggedIn())</c>.
     /// </summary>
-    public static Task WriteAsync(HttpContext context, ContractError error) =>
-        Envelope.Error(error).ExecuteAsync(context);
+    public static Task WriteAsync(HttpContext context, ContractError error)
+    {
+        Count(context, error.ErrNo);
+        return Envelope.Error(error).ExecuteAsync(context);
+    }
+
+    private static void Count(HttpContext context, string errNo) =>
+        context.RequestServices.GetService<EnergyMetrics>()?.ErrorWritten(errNo);
 
     private static string MessageFor(int status, HttpRequest request) => status switch
     {

@@ -1,12 +1,14 @@
 using Energy.Http.Audit;
-using Energy.Http.Energy;
+using Energy.Http.Consumption;
 using Energy.Http.Operations;
 using Energy.Http.Rates;
 using Energy.Http.Regions;
 using Energy.Http.Settings;
 using Energy.Http.Machines;
 using Energy.Http.Meters;
+using Energy.Http.Readings;
 using Energy.Http.Users;
+using Energy.Http.Vendor;
 
 namespace Energy.Http.Hosting;
 
@@ -23,6 +25,9 @@ public static class Endpoints
         app.MapRegionEndpoints();
         app.MapMachineEndpoints();
         app.MapMeterEndpoints();
+        app.MapVendorWebhookEndpoints();
+        app.MapVendorEndpoints();
+        app.MapReadingEndpoints();
         app.MapEnergyQueryEndpoints();
         return app;
     }

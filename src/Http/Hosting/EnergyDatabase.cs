@@ -14,12 +14,15 @@ public static class EnergyDatabase
     /// <c>Energy:Embedded:DataDirectory</c> (default <c>.energy/pg</c>) now, so the rest of the
     /// configuration sees its connection string, and stops it when the host stops.
     /// Registers one <see cref="NpgsqlDataSource"/> for the app.
+    /// A cluster that was already running (the service's, seen by the CLI) is stopped at exit only when
+    /// <paramref name="stopAdoptedCluster"/>: the CLI must never take the running service's database down.
     /// </summary>
-    public static WebApplicationBuilder AddEnergyDatabase(this WebApplicationBuilder builder)
+    public static T AddEnergyDatabase<T>(this T builder, bool stopAdoptedCluster = true)
+        where T : IHostApplicationBuilder
     {
         if (string.IsNullOrWhiteSpace(builder.Configuration[ConnectionStringKey]))
         {
-            StartEmbedded(builder);
+            StartEmbedded(builder, stopAdoptedCluster);
         }
 
         // Read when first resolved, so a test host's late configuration override still wins.
@@ -32,15 +35,14 @@ public static class EnergyDatabase
         return builder;
     }
 
-    private static void StartEmbedded(WebApplicationBuilder builder)
+    private static void StartEmbedded(IHostApplicationBuilder builder, bool stopAdoptedCluster)
     {
         var dataDirectory = Path.GetFullPath(
             builder.Configuration[DataDirectoryKey] ?? Path.Combine(".energy", "pg"), Directory.GetCurrentDirectory());
 
         // The host's logging is not built yet; this factory lives as long as the cluster.
-        var loggerFactory = LoggerFactory.Create(logging => logging
-            .AddConfiguration(builder.Configuration.GetSection("Logging"))
-            .AddSimpleConsole(console => console.SingleLine = true));
+        var loggerFactory = LoggerFactory.Create(logging => EnergyLogging.AddConsole(
+            logging.AddConfiguration(builder.Configuration.GetSection("Logging")), builder.Configuration));
         var postgres = new EmbeddedPostgres(
             new EmbeddedPostgresOptions { DataDirectory = dataDirectory },
             loggerFactory.CreateLogger<EmbeddedPostgres>());
@@ -50,6 +52,7 @@ public static class EnergyDatabase
         builder.Configuration[ConnectionStringKey] = postgres.ConnectionString;
 
         builder.Services.AddSingleton(postgres);
-        builder.Services.AddHostedService(_ => new EmbeddedPostgresLifetime(postgres, loggerFactory));
+        var stop = stopAdoptedCluster || !postgres.Adopted;
+        builder.Services.AddHostedService(_ => new EmbeddedPostgresLifetime(postgres, loggerFactory, stop));
     }
 }

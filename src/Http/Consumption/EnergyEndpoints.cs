@@ -5,7 +5,7 @@ using Energy.Application.Energy.Reports;
 using Energy.Http.Contract;
 using static Energy.Application.Energy.EnergyQueryInput;
 
-namespace Energy.Http.Energy;
+namespace Energy.Http.Consumption;
 
 /// <summary>Seed 3.1 allenergy, 3.2 detailenergy, 3.4 report (+ ext download), 3.5 form_detailenergy (CONTRACT §6).</summary>
 public static class EnergyEndpoints

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using Energy.Application.Energy;
 using Energy.Http.Contract;
 
-namespace Energy.Http.Energy;
+namespace Energy.Http.Consumption;
 
 /// <summary>3.4/3.5 body: the seed types every field <c>str</c>; numbers are accepted too (CONTRACT §1 Types).</summary>
 public sealed record EnergyQueryRequest(

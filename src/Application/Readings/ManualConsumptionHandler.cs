@@ -1,0 +1,80 @@
+using System.Globalization;
+using Energy.Application.Common;
+using Energy.Domain.Readings;
+using Npgsql;
+
+namespace Energy.Application.Readings;
+
+/// <summary>Seed 5.6 as the edge reads it: <c>Date_Type</c> "2" month / "3" day.</summary>
+public sealed record RecordManualFill(long MeterId, string DateTime, string DateType, decimal Amount);
+
+/// <summary>
+/// Seed 5.6 添加填报数据: a person fills in a hand-work meter's consumption of a day or a month; a later fill of
+/// the same period corrects it (CONTRACT §4 <c>Is_HandWork</c>).
+/// </summary>
+public sealed class ManualConsumptionHandler(StreamCommands commands, NpgsqlDataSource dataSource, PlantTime plantTime, TimeProvider clock)
+{
+    public async Task RecordAsync(RecordManualFill fill, Actor actor, CancellationToken ct)
+    {
+        if (fill.MeterId <= 0)
+        {
+            throw ContractError.BadParameter("Meter_id", $"must be a meter id (a positive integer), got {fill.MeterId}");
+        }
+
+        var kind = fill.DateType.Trim() switch
+        {
+            "2" => ManualPeriodKind.Month,
+            "3" => ManualPeriodKind.Day,
+            _ => throw ContractError.BadParameter("Date_Type", $"must be \"2\" (month) or \"3\" (day), got \"{fill.DateType}\""),
+        };
+        if (fill.Amount < 0)
+        {
+            throw ContractError.BadParameter("Data_Amount", $"must not be negative, got {fill.Amount.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        // The period is the one the wall-clock date names (CONTRACT §6 label); the energy projection maps it to
+        // the reporting day or month and spreads the amount evenly over it (CONTRACT §4).
+        var wallClock = plantTime.ToWallClock(plantTime.Parse(fill.DateTime, "Date_Time"));
+        var label = wallClock.ToString(kind == ManualPeriodKind.Day ? "yyyy-MM-dd" : "yyyy-MM", CultureInfo.InvariantCulture);
+        await RequireHandWorkMeterAsync(fill.MeterId, ct);
+
+        var command = new RecordManualConsumption(fill.MeterId, kind, label, fill.Amount, clock.GetUtcNow(), actor.UserName);
+        await commands.HandleAsync(
+            ManualConsumption.StreamId(fill.MeterId),
+            ManualConsumptionState.Initial,
+            ManualConsumption.Evolve,
+            state => ManualConsumption.Decide(command, state),
+            actor,
+            ct: ct);
+    }
+
+    /// <summary>
+    /// 4002 for a meter that does not exist (or is deleted), 4004 for one that is not hand-work — checked only as
+    /// far as the meter catalog's read model exists yet.
+    /// TODO(catalog): once the meters read model is merged, check it directly (id, deleted_at, is_handwork).
+    /// </summary>
+    private async Task RequireHandWorkMeterAsync(long meterId, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        var columns = await MeterCatalogProbe.MeterColumnsAsync(conn, ct);
+        if (!columns.Contains("id"))
+        {
+            return;
+        }
+
+        var live = columns.Contains("deleted_at") ? "deleted_at IS NULL" : "true";
+        var handWork = columns.Contains("is_handwork") ? "is_handwork::text IN ('1', 'true')" : "true";
+        await using var cmd = new NpgsqlCommand($"SELECT {live}, {handWork} FROM meters WHERE id = $1", conn);
+        cmd.Parameters.Add(new() { Value = meterId });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct) || !reader.GetBoolean(0))
+        {
+            throw ContractError.NotFound("meter", meterId);
+        }
+
+        if (!reader.GetBoolean(1))
+        {
+            throw ContractError.DataError($"meter {meterId} is not filled by hand (Is_HandWork is not 1); its data come from its device");
+        }
+    }
+}
