@@ -9,6 +9,9 @@ public static class EnergyFormat
 
     public static string Amount(decimal value) => Round(value).ToString("0.00##", CultureInfo.InvariantCulture);
 
+    /// <summary>A number cell's text: plain, no trailing zeros ("20", "10.125").</summary>
+    public static string Plain(decimal value) => Round(value).ToString("0.####", CultureInfo.InvariantCulture);
+
     /// <summary>Ene_Name of a CONTRACT §2 code.</summary>
     public static string EnergyName(int energyType) => Domain.Rates.EnergyTypeRates.EnergyName(energyType);
 }

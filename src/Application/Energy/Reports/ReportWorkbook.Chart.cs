@@ -106,7 +106,7 @@ public static partial class ReportWorkbook
         var cache = new C.NumberingCache(new C.FormatCode("General"), new C.PointCount { Val = (uint)values.Count });
         for (var i = 0; i < values.Count; i++)
         {
-            cache.Append(new C.NumericPoint(new C.NumericValue(EnergyFormat.Round(values[i]).ToString(CultureInfo.InvariantCulture))) { Index = (uint)i });
+            cache.Append(new C.NumericPoint(new C.NumericValue(EnergyFormat.Plain(values[i]))) { Index = (uint)i });
         }
 
         return cache;

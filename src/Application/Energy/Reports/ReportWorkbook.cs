@@ -115,7 +115,7 @@ public static partial class ReportWorkbook
         new(new InlineString(new Text(value) { Space = SpaceProcessingModeValues.Preserve })) { DataType = CellValues.InlineString };
 
     private static Cell Number(decimal value) =>
-        new(new CellValue(EnergyFormat.Round(value).ToString(CultureInfo.InvariantCulture))) { DataType = CellValues.Number };
+        new(new CellValue(EnergyFormat.Plain(value))) { DataType = CellValues.Number };
 
     private static Cell Number(long value) =>
         new(new CellValue(value.ToString(CultureInfo.InvariantCulture))) { DataType = CellValues.Number };
