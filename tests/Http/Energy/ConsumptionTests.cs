@@ -107,6 +107,26 @@ public sealed class ConsumptionTests(EnergyQueryHost host) : IClassFixture<Energ
         (await client.QueryAsync("allenergy", ByMeter("迟到表", then))).Total("迟到表", "迟到机", department: "冲压车间").ShouldBe("40.00");
     }
 
+    [Fact]
+    public async Task A_deleted_meter_stops_counting_at_its_deletion_and_keeps_what_it_counted_before()
+    {
+        var client = await host.AdminClientAsync();
+        var machine = await client.CreateMachineAsync("删除机");
+        var meter = await client.MeterAsync(machine, "删除表", ",\"Meter_Code\":\"D-DEL\"");
+        var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        string Plant(DateTimeOffset t) => t.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        await host.PushAsync("D-DEL", (Plant(now.AddHours(-1)), 0m), (Plant(now.AddHours(1)), 20m));
+        (await client.Delete($"/api_3/meters?id={meter}")).ErrNo.ShouldBe("0");
+        await host.EnergyCaughtUpAsync();
+
+        var total = decimal.Parse((await client.QueryAsync("allenergy", ("Time_Type", "3"), ("Time_Start", Plant(now.AddDays(-1))),
+            ("Time_End", Plant(now.AddDays(1))), ("Amount_Type", "2"), ("Amount_SortName", "删除表"))).Total("删除表", "删除机", department: "冲压车间"),
+            System.Globalization.CultureInfo.InvariantCulture);
+
+        // 10 kWh per hour from an hour before "now" until the deletion a moment after it: about 10, never the whole 20.
+        total.ShouldBeInRange(10m, 15m);
+    }
+
     [Theory]
     [InlineData("Time_Type", "Time_Start=2019-04-01 00:00:00&Time_End=2019-04-02 00:00:00&Amount_Type=1")]
     [InlineData("Time_Type", "Time_Type=4&Time_Start=2019-04-01 00:00:00&Time_End=2019-04-02 00:00:00&Amount_Type=1")]
