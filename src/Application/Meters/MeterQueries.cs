@@ -68,6 +68,15 @@ public sealed class MeterQueries(NpgsqlDataSource dataSource)
         return rows.Select(r => new MeterBinding(r.MeterId, r.DeviceCode, Utc(r.From), r.Until is { } u ? Utc(u) : null)).ToList();
     }
 
+    /// <summary>Every binding of every device, oldest first (one query for the energy totals of many meters).</summary>
+    public async Task<IReadOnlyList<MeterBinding>> AllBindingsAsync(CancellationToken ct = default)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<(long MeterId, string DeviceCode, DateTime From, DateTime? Until)>(new CommandDefinition(
+            "SELECT meter_id, device_code, bound_from, bound_until FROM meter_bindings ORDER BY bound_from, seq_id", cancellationToken: ct));
+        return rows.Select(r => new MeterBinding(r.MeterId, r.DeviceCode, Utc(r.From), r.Until is { } u ? Utc(u) : null)).ToList();
+    }
+
     /// <summary>
     /// The spans the meter's consumption and samples come from: every device it was bound to, oldest first.
     /// CONTRACT §4 says both that a meter shows its device's readings from the time of binding and that an

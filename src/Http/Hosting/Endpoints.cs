@@ -1,5 +1,6 @@
 using Energy.Http.Alarms;
 using Energy.Http.Audit;
+using Energy.Http.Consumption;
 using Energy.Http.Operations;
 using Energy.Http.Production;
 using Energy.Http.Rates;
@@ -35,6 +36,7 @@ public static class Endpoints
         app.MapOeeEndpoints();
         app.MapProductionEndpoints();
         app.MapAlarmEndpoints();
+        app.MapEnergyQueryEndpoints();
         return app;
     }
 }

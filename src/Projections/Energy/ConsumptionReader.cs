@@ -12,8 +12,10 @@ namespace Energy.Projections.Energy;
 /// </summary>
 public sealed partial class ConsumptionReader(NpgsqlDataSource dataSource, IConfiguration configuration) : IConsumptionReader
 {
+    // Rounded in SQL: a share of a slot cut at an arbitrary instant (a deletion, a rate change) has up to 28
+    // fraction digits, and amount × share would not fit a .NET decimal when read.
     private const string Sql = $"""
-        SELECT p.k, p.w, sum(x.amount * p.share)
+        SELECT p.k, p.w, round(sum(x.amount * p.share), 9)
         FROM unnest($1::bigint[], $2::int[], $3::int[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::numeric[]) AS p(k, w, res, source, f, t, share)
         CROSS JOIN LATERAL (
             SELECT amount FROM {EnergyTables.Slots} WHERE p.res = 0 AND device = p.source AND slot >= p.f AND slot < p.t

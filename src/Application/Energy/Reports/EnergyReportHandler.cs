@@ -1,0 +1,60 @@
+using Energy.Application.Common;
+using Energy.Domain.Calendar;
+using Microsoft.Extensions.Configuration;
+
+namespace Energy.Application.Energy.Reports;
+
+/// <summary>
+/// Seed 3.4: writes the report of a query to the report folder (<c>Energy:Reports:Directory</c>, default
+/// <c>.energy/reports</c>) and finds it again for (ext) download. The same period's report is rewritten
+/// (the seed's name has nothing else in it); the file is written beside and moved into place, so a reader
+/// never sees half a file.
+/// </summary>
+public sealed class EnergyReportHandler(EnergyQueries queries, PlantTime plantTime, IConfiguration configuration)
+{
+    public const string FileNameField = "File_Name";
+
+    public string Directory { get; } = Path.GetFullPath(configuration["Energy:Reports:Directory"] is { Length: > 0 } dir ? dir : Path.Combine(".energy", "reports"));
+
+    /// <summary>Computes the query at one sequence number, writes the workbook, and returns its name and that sequence.</summary>
+    public async Task<(string FileName, long Sequence)> CreateAsync(EnergyQuery query, CancellationToken ct = default)
+    {
+        var answer = await queries.RunAsync(query, EnergyDetail.Intervals | EnergyDetail.PinnedSequence, ct);
+        var name = ReportNames.Of(PeriodLabel.Naming(query.TimeType, plantTime.ToWallClock(query.TimeStart)));
+        var content = new ReportContent(
+            Path.GetFileNameWithoutExtension(name),
+            answer.Sequence,
+            answer.Window.ToString(),
+            answer.IntervalStarts.Select(plantTime.Format).ToList(),
+            answer.Rows.Select(r => new ReportLine(
+                r.Group.Department, r.Group.Machine, r.Group.Meter, EnergyFormat.EnergyName(r.Group.EnergyType),
+                r.Intervals.Select(i => i.Amount).ToList(), r.Total.Amount, r.Total.Cost)).ToList());
+
+        System.IO.Directory.CreateDirectory(Directory);
+        var temporary = Path.Combine(Directory, $".{Guid.NewGuid():N}.tmp");
+        await using (var file = File.Create(temporary))
+        {
+            ReportWorkbook.Write(file, content);
+        }
+
+        File.Move(temporary, Path.Combine(Directory, name), overwrite: true);
+        return (name, answer.Sequence);
+    }
+
+    /// <summary>The full path of a report by its seed name; 4103 for any other name, 4002 when it was never written.</summary>
+    public string PathOf(string? fileName)
+    {
+        if (!ReportNames.IsValid(fileName))
+        {
+            throw ContractError.BadParameter(FileNameField, "must be a report name like \"Day_report2019_6_12.xlsx\", \"Month_report2019_6.xlsx\" or \"Year_report2019.xlsx\"");
+        }
+
+        var path = Path.GetFullPath(Path.Combine(Directory, fileName!));
+        if (!path.StartsWith(Directory + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw ContractError.BadParameter(FileNameField, "must name a file in the report folder");
+        }
+
+        return File.Exists(path) ? path : throw ContractError.NotFoundByName("report", fileName!);
+    }
+}
