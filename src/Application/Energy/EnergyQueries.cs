@@ -85,10 +85,6 @@ public sealed partial class EnergyQueries(
     private async Task<Dictionary<long, IReadOnlyList<SourceSpan>>> SpansAsync(
         ConsumptionPlan plan, Dictionary<long, MeterFacts> all, CancellationToken ct)
     {
-        var bindings = await meterQueries.AllBindingsAsync(ct);
-        var firstOfDevice = bindings.GroupBy(b => b.DeviceCode, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Min(b => b.From), StringComparer.Ordinal);
-        var byMeter = bindings.ToLookup(b => b.MeterId);
-        return plan.RealMeters.ToDictionary(id => id, id => MeterSpans.Of(all[id], byMeter[id], firstOfDevice));
+        return await MeterSpans.OfAsync(meterQueries, plan.RealMeters.Select(id => all[id]), ct);
     }
 }

@@ -12,6 +12,16 @@ public static class MeterSpans
     /// reading: readings of a device no meter was bound to are kept and "appear once a meter is bound to it"
     /// (CONTRACT §4), while a re-bound device's earlier readings stay with the meter that had it then.
     /// </summary>
+    /// <summary>Spans of many meters at once, from one read of every binding (the one rule every figure uses).</summary>
+    public static async Task<Dictionary<long, IReadOnlyList<SourceSpan>>> OfAsync(MeterQueries meters, IEnumerable<MeterFacts> of, CancellationToken ct)
+    {
+        var bindings = await meters.AllBindingsAsync(ct);
+        var firstOfDevice = bindings.GroupBy(b => b.DeviceCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Min(b => b.From), StringComparer.Ordinal);
+        var byMeter = bindings.ToLookup(b => b.MeterId);
+        return of.ToDictionary(m => m.MeterId, m => Of(m, byMeter[m.MeterId], firstOfDevice));
+    }
+
     /// <param name="bindings">The meter's bindings.</param>
     /// <param name="firstBindingOfDevice">Per device code, the start of its first binding to any meter.</param>
     public static IReadOnlyList<SourceSpan> Of(

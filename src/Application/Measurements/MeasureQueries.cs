@@ -28,8 +28,8 @@ public sealed class MeasureQueries(MeterQueries meters, SettingsQueries settings
             return calendar.Split(type, window, interval);
         });
         var windows = intervals.Select(p => new TimeWindow(Instant(p.Start), Instant(p.End))).ToArray();
-        var devices = (await meters.BindingsOfMeterAsync(meter.MeterId, ct))
-            .Select(b => new SourceSpan(b.DeviceCode, b.From, b.Until ?? meter.DeletedAt ?? DateTimeOffset.MaxValue))
+        var devices = (await MeterSpans.OfAsync(meters, [meter], ct))[meter.MeterId]
+            .Where(s => !s.Source.StartsWith("manual:", StringComparison.Ordinal))
             .ToArray();
         var names = parameters.Count > 0 ? parameters : await reader.ReportedParametersAsync(devices.Select(d => d.Source).Distinct().ToArray(), ct);
 

@@ -77,27 +77,6 @@ public sealed class MeterQueries(NpgsqlDataSource dataSource)
         return rows.Select(r => new MeterBinding(r.MeterId, r.DeviceCode, Utc(r.From), r.Until is { } u ? Utc(u) : null)).ToList();
     }
 
-    /// <summary>
-    /// The spans the meter's consumption and samples come from: every device it was bound to, oldest first.
-    /// CONTRACT §4 says both that a meter shows its device's readings from the time of binding and that an
-    /// unknown device's readings appear once a meter is bound to it; so a device's first binding also takes
-    /// its earlier history (From is <see cref="DateTimeOffset.MinValue"/>), while a device moved from another
-    /// meter counts for the new one from the instant of the move.
-    /// </summary>
-    public async Task<IReadOnlyList<MeterBinding>> BindingsOfMeterAsync(long meterId, CancellationToken ct = default)
-    {
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var rows = await conn.QueryAsync<(long MeterId, string DeviceCode, DateTime From, DateTime? Until)>(new CommandDefinition("""
-            SELECT b.meter_id, b.device_code,
-                   CASE WHEN EXISTS (SELECT 1 FROM meter_bindings e WHERE e.device_code = b.device_code
-                                     AND (e.bound_from < b.bound_from OR (e.bound_from = b.bound_from AND e.seq_id < b.seq_id)))
-                        THEN b.bound_from ELSE '-infinity' END,
-                   b.bound_until
-            FROM meter_bindings b WHERE b.meter_id = @meterId ORDER BY b.bound_from, b.seq_id
-            """, new { meterId }, cancellationToken: ct));
-        return rows.Select(r => new MeterBinding(r.MeterId, r.DeviceCode, Utc(r.From), r.Until is { } u ? Utc(u) : null)).ToList();
-    }
-
     /// <summary>The meter by id, live or deleted; null if it never existed.</summary>
     public async Task<MeterFacts?> FindAsync(long meterId, CancellationToken ct = default) =>
         (await QueryAsync($"{Facts} WHERE m.id = @meterId", new { meterId }, ct)).SingleOrDefault();

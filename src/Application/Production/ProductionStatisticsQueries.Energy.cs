@@ -109,19 +109,7 @@ public sealed partial class ProductionStatisticsQueries
         return result;
     }
 
-    /// <summary>A meter counts its devices within their binding spans, and its hand-filled amounts while it lived.</summary>
-    private async Task<IReadOnlyDictionary<long, IReadOnlyList<SourceSpan>>> SpansAsync(IReadOnlyList<Meters.MeterFacts> counted, CancellationToken ct)
-    {
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var bindings = await conn.QueryAsync<(long MeterId, string DeviceCode, DateTime From, DateTime? Until)>(new CommandDefinition(
-            "SELECT meter_id, device_code, bound_from, bound_until FROM meter_bindings WHERE meter_id = ANY(@Ids)",
-            new { Ids = counted.Select(m => m.MeterId).ToArray() }, cancellationToken: ct));
-        var byMeter = bindings.ToLookup(b => b.MeterId);
-        return counted.ToDictionary(m => m.MeterId, m => (IReadOnlyList<SourceSpan>)
-        [
-            .. byMeter[m.MeterId].Select(b => new SourceSpan(ConsumptionSources.Device(b.DeviceCode), ProductionQueries.Utc(b.From),
-                b.Until is { } u ? ProductionQueries.Utc(u) : m.DeletedAt ?? DateTimeOffset.MaxValue)),
-            .. ConsumptionSources.Manual(m.MeterId).Select(s => new SourceSpan(s, m.RegisteredAt, m.DeletedAt ?? DateTimeOffset.MaxValue)),
-        ]);
-    }
+    /// <summary>Where each counted meter's consumption comes from: the same rule as every energy figure (<see cref="MeterSpans"/>).</summary>
+    private async Task<IReadOnlyDictionary<long, IReadOnlyList<SourceSpan>>> SpansAsync(IReadOnlyList<Meters.MeterFacts> counted, CancellationToken ct) =>
+        await MeterSpans.OfAsync(meters, counted, ct);
 }
