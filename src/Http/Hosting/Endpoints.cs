@@ -1,5 +1,6 @@
 using Energy.Http.Audit;
 using Energy.Http.Operations;
+using Energy.Http.Platform;
 using Energy.Http.Rates;
 using Energy.Http.Regions;
 using Energy.Http.Settings;
@@ -9,6 +10,7 @@ using Energy.Http.Meters;
 using Energy.Http.Readings;
 using Energy.Http.Users;
 using Energy.Http.Vendor;
+using Energy.Http.WeChat;
 
 namespace Energy.Http.Hosting;
 
@@ -29,6 +31,8 @@ public static class Endpoints
         app.MapVendorEndpoints();
         app.MapReadingEndpoints();
         app.MapMeasureEndpoints();
+        app.MapPlatformEndpoints();
+        app.MapWeChatEndpoints();
         return app;
     }
 }

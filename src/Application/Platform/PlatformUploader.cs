@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Energy.Application.Common;
+using Energy.Application.Energy;
+using Energy.Application.Meters;
+using Energy.Domain.Energy;
+using Energy.Domain.Platform;
+using Energy.EventStore;
+using Microsoft.Extensions.Options;
+
+namespace Energy.Application.Platform;
+
+/// <summary>
+/// Uploads every closed natural day (statType 1) and month (statType 2) of every collect item after the last
+/// one the ledger holds, oldest first. A failed upload stops the round: the next round starts from the same
+/// period, so a day the platform missed is caught up later and never skipped. Every attempt is an event.
+/// </summary>
+public sealed class PlatformUploader(
+    IEventStore store,
+    StreamCommands commands,
+    MeterQueries meters,
+    IConsumptionReader consumption,
+    PlatformClient platform,
+    PlantTime plantTime,
+    IOptions<PlatformOptions> options,
+    TimeProvider clock)
+{
+    private static readonly Actor Uploader = Actor.System("platform-uploader");
+
+    private sealed record Period(int StatType, string Label, TimeWindow Window);
+
+    /// <summary>Uploads what is due; returns how many uploads succeeded.</summary>
+    public async Task<int> UploadDueAsync(CancellationToken ct)
+    {
+        var state = (await store.AggregateStreamAsync(PlatformState.StreamId, PlatformState.Empty, PlatformState.Evolve, ct: ct)).State;
+        if (state.Registration is not { } registration || state.Items.Count == 0 || state.ConfiguredAt is not { } configuredAt)
+        {
+            return 0;
+        }
+
+        var ledger = (await store.AggregateStreamAsync(UploadLedger.StreamId, UploadLedger.Empty, UploadLedger.Evolve, ct: ct)).State;
+        var today = DateOnly.FromDateTime(plantTime.ToWallClock(clock.GetUtcNow()));
+        var first = DateOnly.FromDateTime(plantTime.ToWallClock(configuredAt));
+        var due = new SortedDictionary<(DateTimeOffset End, int StatType, string Label), (Period Period, List<CollectItem> Items)>();
+        foreach (var item in state.Items)
+        {
+            foreach (var period in Pending(item, ledger, first, today))
+            {
+                var key = (period.Window.To, period.StatType, period.Label);
+                if (!due.TryGetValue(key, out var entry))
+                {
+                    due[key] = entry = (period, []);
+                }
+
+                entry.Items.Add(item);
+            }
+        }
+
+        var uploaded = 0;
+        foreach (var (period, items) in due.Values)
+        {
+            if (!await UploadAsync(registration, period, items, ct))
+            {
+                break;
+            }
+
+            uploaded++;
+        }
+
+        return uploaded;
+    }
+
+    private IEnumerable<Period> Pending(CollectItem item, UploadLedger ledger, DateOnly first, DateOnly today)
+    {
+        var day = ledger.Last.TryGetValue((item.Key, 1), out var lastDay)
+            ? DateOnly.ParseExact(lastDay, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(1)
+            : first;
+        for (; day < today; day = day.AddDays(1))
+        {
+            yield return new Period(1, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Window(day, day.AddDays(1)));
+        }
+
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var month = ledger.Last.TryGetValue((item.Key, 2), out var lastMonth)
+            ? DateOnly.ParseExact(lastMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).AddMonths(1)
+            : new DateOnly(first.Year, first.Month, 1);
+        for (; month < thisMonth; month = month.AddMonths(1))
+        {
+            yield return new Period(2, month.ToString("yyyy-MM", CultureInfo.InvariantCulture), Window(month, month.AddMonths(1)));
+        }
+    }
+
+    private TimeWindow Window(DateOnly from, DateOnly to) => new(Midnight(from), Midnight(to));
+
+    private DateTimeOffset Midnight(DateOnly day) =>
+        plantTime.TryFromWallClock(day.ToDateTime(TimeOnly.MinValue), out var instant)
+            ? instant
+            : throw new InvalidOperationException($"{day} has no 00:00 in the plant's zone");
+
+    private async Task<bool> UploadAsync(PlatformRegistered registration, Period period, List<CollectItem> items, CancellationToken ct)
+    {
+        var spans = new Dictionary<long, IReadOnlyList<SourceSpan>>();
+        foreach (var meterId in items.Select(i => i.MeterId).Distinct())
+        {
+            spans[meterId] = await SpansAsync(meterId, ct);
+        }
+
+        var values = await consumption.ReadAsync(spans, [period.Window], ct: ct);
+        var now = clock.GetUtcNow();
+        var encrypt = options.Value.EncryptValues;
+        var data = new JsonArray();
+        foreach (var item in items)
+        {
+            var value = values.TryGetValue(item.MeterId, out var amounts) ? amounts[0] : 0m;
+            var text = value.ToString("0.####", CultureInfo.InvariantCulture);
+            data.Add(new JsonObject
+            {
+                ["dataCode"] = item.DataCode,
+                ["dataValue"] = encrypt ? Sm4.EncryptToHex(registration.SecretKey, text) : text,
+                ["inputType"] = item.InputType,
+                ["statType"] = period.StatType.ToString(CultureInfo.InvariantCulture),
+                ["statDate"] = period.Label,
+                ["uploadDate"] = plantTime.Format(now),
+                ["scope"] = item.Scope.ToString(CultureInfo.InvariantCulture),
+                ["valid"] = "1",
+            });
+        }
+
+        var payload = new JsonObject
+        {
+            ["deviceId"] = registration.DeviceId,
+            ["enterpriseCode"] = registration.EnterpriseCode,
+            ["data"] = data,
+        };
+        var reply = await platform.PostAsync(PlatformHandler.Url(registration, "data", options.Value.DataPath), payload, ct);
+        var attempted = new PlatformUploadAttempted(
+            reply.Url, payload.ToJsonString(), reply.Body, reply.Succeeded,
+            items.Select(i => new UploadedValue(i.Key, period.StatType, period.Label)).ToList(), clock.GetUtcNow());
+        await commands.AppendAsync(UploadLedger.StreamId, ExpectedVersion.Any, [attempted], Uploader, ct: ct);
+        return reply.Succeeded;
+    }
+
+    private async Task<IReadOnlyList<SourceSpan>> SpansAsync(long meterId, CancellationToken ct)
+    {
+        var meter = await meters.FindAsync(meterId, ct);
+        var end = meter?.DeletedAt ?? DateTimeOffset.MaxValue;
+        var spans = (await meters.BindingsOfMeterAsync(meterId, ct))
+            .Select(b => new SourceSpan(b.DeviceCode, b.From, b.Until ?? end))
+            .ToList();
+        spans.AddRange(ConsumptionSources.Manual(meterId).Select(s => new SourceSpan(s, DateTimeOffset.MinValue, end)));
+        return spans;
+    }
+}
