@@ -29,6 +29,9 @@ public sealed class PlatformOptions
     /// <summary>Upload on (false: the service never uploads, e.g. a second instance).</summary>
     public bool UploadEnabled { get; set; } = true;
 
+    /// <summary>How long a round waits for the energy read model to catch up before leaving the upload to the next round.</summary>
+    public TimeSpan CatchUpWait { get; set; } = TimeSpan.FromSeconds(10);
+
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Retries after a failed attempt within one call; the delay doubles each time.</summary>

@@ -7,6 +7,7 @@ using Energy.Domain.Energy;
 using Energy.Domain.Platform;
 using Energy.EventStore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Energy.Application.Platform;
 
@@ -22,6 +23,7 @@ public sealed class PlatformUploader(
     IConsumptionReader consumption,
     PlatformClient platform,
     PlantTime plantTime,
+    NpgsqlDataSource dataSource,
     IOptions<PlatformOptions> options,
     TimeProvider clock)
 {
@@ -56,6 +58,11 @@ public sealed class PlatformUploader(
             }
         }
 
+        if (due.Count == 0 || !await EnergyCaughtUpAsync(ct))
+        {
+            return 0;
+        }
+
         var uploaded = 0;
         foreach (var (period, items) in due.Values)
         {
@@ -68,6 +75,28 @@ public sealed class PlatformUploader(
         }
 
         return uploaded;
+    }
+
+    /// <summary>
+    /// A closed day's value is read only once the energy read model has applied every event committed before
+    /// this round (readings of the day included); otherwise the round waits for the next tick.
+    /// </summary>
+    private async Task<bool> EnergyCaughtUpAsync(CancellationToken ct)
+    {
+        await using var head = dataSource.CreateCommand("SELECT coalesce(max(seq_id), 0) FROM events");
+        var target = (long)(await head.ExecuteScalarAsync(ct))!;
+        var deadline = clock.GetTimestamp() + (long)(options.Value.CatchUpWait.TotalSeconds * clock.TimestampFrequency);
+        while (await consumption.CurrentSequenceAsync(ct) < target)
+        {
+            if (clock.GetTimestamp() > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), ct);
+        }
+
+        return true;
     }
 
     private IEnumerable<Period> Pending(CollectItem item, UploadLedger ledger, DateOnly first, DateOnly today)
