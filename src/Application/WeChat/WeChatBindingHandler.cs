@@ -25,7 +25,7 @@ public sealed class WeChatBindingHandler(
 {
     public const string HttpClientName = "wechat";
 
-    public async Task<WeChatIdentityBound> BindAsync(string code, string encryptedData, string iv, Actor caller, CancellationToken ct)
+    public async Task<WeChatIdentityBound> BindIdentityAsync(string code, string encryptedData, string iv, Actor caller, CancellationToken ct)
     {
         var o = options.Value;
         if (o.AppId.Length == 0 || o.AppSecret.Length == 0)

@@ -26,7 +26,7 @@ public static class WeChatEndpoints
         var code = Required(request.Code, "code", "the code wx.login gave");
         var data = Required(request.EncryptedData, "encryptedData", "wx.getUserInfo's encryptedData");
         var iv = Required(request.Iv, "iv", "wx.getUserInfo's iv");
-        await handler.BindAsync(code, data, iv, context.Actor(), ct);
+        await handler.BindIdentityAsync(code, data, iv, context.Actor(), ct);
         return Envelope.Ok();
     }
 
