@@ -50,7 +50,7 @@ public sealed class WeChatBindingTests : IAsyncLifetime
     [Fact]
     public async Task A_good_code_and_user_info_bind_the_WeChat_identity_to_the_logged_in_user()
     {
-        var li = await host.UserClientAsync("li");
+        var li = await host.UserClientAsync("liming");
         var (data, iv) = weChat.Encrypt(FakeWeChat.AppId);
 
         var answer = await li.PostJson("/api_3/xcx_info_bind", Body(FakeWeChat.GoodCode, data, iv));
@@ -67,7 +67,7 @@ public sealed class WeChatBindingTests : IAsyncLifetime
     [Fact]
     public async Task A_code_WeChat_refuses_is_4004_naming_the_code_and_binds_nothing()
     {
-        var li = await host.UserClientAsync("li");
+        var li = await host.UserClientAsync("liming");
         var (data, iv) = weChat.Encrypt(FakeWeChat.AppId);
 
         var answer = await li.PostJson("/api_3/xcx_info_bind", Body("stale-code", data, iv));
@@ -81,7 +81,7 @@ public sealed class WeChatBindingTests : IAsyncLifetime
     [Fact]
     public async Task User_info_of_another_mini_program_is_4004_naming_the_watermark_appid()
     {
-        var li = await host.UserClientAsync("li");
+        var li = await host.UserClientAsync("liming");
         var (data, iv) = weChat.Encrypt("wx-someone-else");
 
         var answer = await li.PostJson("/api_3/xcx_info_bind", Body(FakeWeChat.GoodCode, data, iv));
@@ -94,7 +94,7 @@ public sealed class WeChatBindingTests : IAsyncLifetime
     [Fact]
     public async Task Data_encrypted_under_another_key_does_not_decrypt_and_is_4004_naming_encryptedData()
     {
-        var li = await host.UserClientAsync("li");
+        var li = await host.UserClientAsync("liming");
         var (data, iv) = weChat.Encrypt(FakeWeChat.AppId, key: RandomNumberGenerator.GetBytes(16));
 
         var answer = await li.PostJson("/api_3/xcx_info_bind", Body(FakeWeChat.GoodCode, data, iv));
@@ -108,7 +108,7 @@ public sealed class WeChatBindingTests : IAsyncLifetime
     [Fact]
     public async Task Missing_fields_are_4103_naming_them_and_an_anonymous_caller_is_4101()
     {
-        var li = await host.UserClientAsync("li");
+        var li = await host.UserClientAsync("liming");
 
         var missing = await li.PostJson("/api_3/xcx_info_bind", """{"code":"good-code","iv":"AAAAAAAAAAAAAAAAAAAAAA=="}""");
         var anonymous = await host.CreateClient().PostJson("/api_3/xcx_info_bind", Body(FakeWeChat.GoodCode, "x", "y"));
