@@ -4,6 +4,7 @@ using Energy.Application.Common;
 using Energy.Application.Energy;
 using Energy.Application.Meters;
 using Energy.Domain.Energy;
+using Energy.Domain.Meters;
 using Energy.Domain.Platform;
 using Energy.EventStore;
 using Microsoft.Extensions.Options;
@@ -128,19 +129,13 @@ public sealed class PlatformUploader(
 
     private async Task<bool> UploadAsync(PlatformRegistered registration, Period period, List<CollectItem> items, CancellationToken ct)
     {
-        var spans = new Dictionary<long, IReadOnlyList<SourceSpan>>();
-        foreach (var meterId in items.Select(i => i.MeterId).Distinct())
-        {
-            spans[meterId] = await SpansAsync(meterId, ct);
-        }
-
-        var values = await consumption.ReadAsync(spans, [period.Window], ct: ct);
+        var values = await ValuesAsync(items.Select(i => i.MeterId).Distinct().ToList(), period.Window, ct);
         var now = clock.GetUtcNow();
         var encrypt = options.Value.EncryptValues;
         var data = new JsonArray();
         foreach (var item in items)
         {
-            var value = values.TryGetValue(item.MeterId, out var amounts) ? amounts[0] : 0m;
+            var value = values[item.MeterId];
             var text = value.ToString("0.####", CultureInfo.InvariantCulture);
             data.Add(new JsonObject
             {
@@ -169,10 +164,49 @@ public sealed class PlatformUploader(
         return reply.Succeeded;
     }
 
-    private async Task<IReadOnlyList<SourceSpan>> SpansAsync(long meterId, CancellationToken ct)
+    /// <summary>
+    /// The consumption of each meter in the window; a virtual meter is its formula over the meters it names
+    /// (followed down to real ones; the catalog keeps formulas free of cycles).
+    /// </summary>
+    private async Task<IReadOnlyDictionary<long, decimal>> ValuesAsync(IReadOnlyList<long> meterIds, TimeWindow window, CancellationToken ct)
     {
-        var meter = await meters.FindAsync(meterId, ct);
-        var end = meter?.DeletedAt ?? DateTimeOffset.MaxValue;
+        var facts = new Dictionary<long, (MeterFacts? Facts, MeterFormula? Formula)>();
+        var pending = new Queue<long>(meterIds);
+        while (pending.TryDequeue(out var id))
+        {
+            if (facts.ContainsKey(id))
+            {
+                continue;
+            }
+
+            var meter = await meters.FindAsync(id, ct);
+            var formula = meter?.ParseFormula();
+            facts[id] = (meter, formula);
+            foreach (var referenced in formula?.ReferencedMeters ?? new HashSet<long>())
+            {
+                pending.Enqueue(referenced);
+            }
+        }
+
+        var spans = new Dictionary<long, IReadOnlyList<SourceSpan>>();
+        foreach (var (id, (meter, formula)) in facts)
+        {
+            if (formula is null)
+            {
+                spans[id] = await SpansAsync(id, meter?.DeletedAt, ct);
+            }
+        }
+
+        var read = await consumption.ReadAsync(spans, [window], ct: ct);
+        decimal Of(long id) => facts[id].Formula is { } formula
+            ? formula.Evaluate(Of)
+            : read.TryGetValue(id, out var amounts) ? amounts[0] : 0m;
+        return meterIds.ToDictionary(id => id, Of);
+    }
+
+    private async Task<IReadOnlyList<SourceSpan>> SpansAsync(long meterId, DateTimeOffset? deletedAt, CancellationToken ct)
+    {
+        var end = deletedAt ?? DateTimeOffset.MaxValue;
         var spans = (await meters.BindingsOfMeterAsync(meterId, ct))
             .Select(b => new SourceSpan(b.DeviceCode, b.From, b.Until ?? end))
             .ToList();
