@@ -22,13 +22,24 @@ public sealed class PlatformUploadTests
     private static string NewDevice() => "1118" + Random.Shared.NextInt64(10_000_000, 99_999_999);
 
     /// <summary>A registered, configured platform link over one meter bound to a device with readings from 10-30 to 11-01.</summary>
-    private static async Task ConfigureWithReadingsAsync(PlatformHost host)
+    private static async Task ConfigureWithReadingsAsync(PlatformHost host, bool withVirtualMeter = false)
     {
         var admin = await host.AdminClientAsync();
         var device = NewDevice();
-        var meter = await admin.CreateMeterAsync("总电表", await admin.CreateMachineAsync("全厂"), $",\"Meter_Code\":\"{device}\"");
+        var machine = await admin.CreateMachineAsync("全厂");
+        var meter = await admin.CreateMeterAsync("总电表", machine, $",\"Meter_Code\":\"{device}\"");
         (await admin.PostJson("/api_3/PRP_version", """{"enterpriseCode":"91410481MA0000000X","region":"410481"}""")).ErrNo.ShouldBe("0");
-        (await Answer.Of(await admin.PutAsync(Organisation.Body(meter)))).ErrNo.ShouldBe("0");
+        var body = Organisation.Body(meter);
+        if (withVirtualMeter)
+        {
+            var doubled = await admin.CreateMeterAsync("双倍表", machine, $$""","Meter_IsVirtual":"1","Meter_Formula":"{{{meter}}}*2" """);
+            var item = body["collectItemConfig"]![0]!.DeepClone().AsObject();
+            item["Meter_id"] = doubled;
+            item["dataUsageCode"] = "12";
+            body["collectItemConfig"]!.AsArray().Add(item);
+        }
+
+        (await Answer.Of(await admin.PutAsync(body))).ErrNo.ShouldBe("0");
 
         var push = Pushes.Push(device, "d-" + device,
             Pushes.Reading("2026-10-30 00:00:00", 100m), Pushes.Reading("2026-10-30 12:00:00", 130m),
@@ -127,5 +138,24 @@ public sealed class PlatformUploadTests
         rows.Count.ShouldBe((await AttemptsAsync(host)).Count, "5.7 lists every attempt, failed ones included");
         rows[^1].GetProperty("Original_Data").GetProperty("deviceId").GetString().ShouldBe(FakePlatform.DeviceId);
         rows[^1].GetProperty("Target_Url").GetString()!.ShouldEndWith("/data");
+    }
+
+    [Fact]
+    public async Task A_virtual_meter_item_uploads_its_formula_over_the_real_meter()
+    {
+        await using var platform = await FakePlatform.StartAsync();
+        var clock = new ManualClock(Start);
+        using var host = new PlatformHost(platform.BaseUrl, clock);
+        await ConfigureWithReadingsAsync(host, withVirtualMeter: true);
+
+        clock.Advance(TimeSpan.FromHours(24.5));
+
+        await WaitUntilAsync(() => platform.Received.Count >= 2, "both items of the first day arrived");
+        platform.Refusals.ShouldBeEmpty();
+        platform.Received.ShouldBe(
+        [
+            new ReceivedValue(Organisation.DataCode(), "1", "2026-10-30", "80"),
+            new ReceivedValue(Organisation.DataCode(usage: "12"), "1", "2026-10-30", "160"),
+        ]);
     }
 }
