@@ -1,3 +1,4 @@
+using Energy.Application.Platform;
 using Energy.Application.Vendor;
 using Energy.Http.Auth;
 using Energy.Http.Cli;
@@ -18,6 +19,7 @@ builder.Services.AddContract(builder.Configuration);
 builder.Services.AddEnergyEventSourcing(builder.Configuration);
 builder.Services.AddEnergyAuth();
 builder.Services.AddVendor(builder.Configuration);
+builder.Services.AddPlatform(builder.Configuration);
 
 var app = builder.Build();
 app.UseContract();

@@ -36,3 +36,6 @@ public sealed record User(long Id, string Name, UserProfile Profile, string Pass
 
     public static string StreamId(long id) => $"user-{id}";
 }
+
+/// <summary>9.1: a WeChat mini-program identity bound to the user (the session key is never kept).</summary>
+public sealed record WeChatIdentityBound(long UserId, string AppId, string OpenId, string? UnionId, DateTimeOffset At) : IEvent;

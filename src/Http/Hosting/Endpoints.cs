@@ -3,6 +3,7 @@ using Energy.Http.Audit;
 using Energy.Http.Consumption;
 using Energy.Http.Operations;
 using Energy.Http.Production;
+using Energy.Http.Platform;
 using Energy.Http.Rates;
 using Energy.Http.Regions;
 using Energy.Http.Settings;
@@ -13,6 +14,7 @@ using Energy.Http.Oee;
 using Energy.Http.Readings;
 using Energy.Http.Users;
 using Energy.Http.Vendor;
+using Energy.Http.WeChat;
 
 namespace Energy.Http.Hosting;
 
@@ -37,6 +39,8 @@ public static class Endpoints
         app.MapProductionEndpoints();
         app.MapAlarmEndpoints();
         app.MapEnergyQueryEndpoints();
+        app.MapPlatformEndpoints();
+        app.MapWeChatEndpoints();
         return app;
     }
 }
