@@ -188,29 +188,13 @@ public sealed class PlatformUploader(
             }
         }
 
-        var spans = new Dictionary<long, IReadOnlyList<SourceSpan>>();
-        foreach (var (id, (meter, formula)) in facts)
-        {
-            if (formula is null)
-            {
-                spans[id] = await SpansAsync(id, meter?.DeletedAt, ct);
-            }
-        }
+        // The same rule as every other energy figure (MeterSpans), so an upload equals what 3.1 shows.
+        var spans = await MeterSpans.OfAsync(meters, facts.Values.Where(f => f.Formula is null && f.Facts is not null).Select(f => f.Facts!), ct);
 
         var read = await consumption.ReadAsync(spans, [window], ct: ct);
         decimal Of(long id) => facts[id].Formula is { } formula
             ? formula.Evaluate(Of)
             : read.TryGetValue(id, out var amounts) ? amounts[0] : 0m;
         return meterIds.ToDictionary(id => id, Of);
-    }
-
-    private async Task<IReadOnlyList<SourceSpan>> SpansAsync(long meterId, DateTimeOffset? deletedAt, CancellationToken ct)
-    {
-        var end = deletedAt ?? DateTimeOffset.MaxValue;
-        var spans = (await meters.BindingsOfMeterAsync(meterId, ct))
-            .Select(b => new SourceSpan(b.DeviceCode, b.From, b.Until ?? end))
-            .ToList();
-        spans.AddRange(ConsumptionSources.Manual(meterId).Select(s => new SourceSpan(s, DateTimeOffset.MinValue, end)));
-        return spans;
     }
 }
