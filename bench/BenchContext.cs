@@ -59,6 +59,31 @@ public sealed class BenchContext(BenchSizes sizes, NpgsqlDataSource dataSource, 
         }
     }
 
+    /// <summary>Waits (bounded) until the energy projection has applied everything appended so far.</summary>
+    public async Task WaitForEnergyAsync(TimeSpan limit, CancellationToken ct)
+    {
+        var target = await ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM events", ct);
+        var stopwatch = Stopwatch.StartNew();
+        while (await ScalarAsync("SELECT last_seq_id FROM progression WHERE name = 'energy'", ct) < target && stopwatch.Elapsed < limit)
+        {
+            await Task.Delay(50, ct);
+        }
+    }
+
+    public async Task<Dictionary<string, long?>> MaxSeqByStreamAsync(string[] streams, CancellationToken ct)
+    {
+        await using var cmd = DataSource.CreateCommand("SELECT stream_id, max(seq_id) FROM events WHERE stream_id = ANY($1) GROUP BY stream_id");
+        cmd.Parameters.Add(new() { Value = streams });
+        var seqs = new Dictionary<string, long?>(StringComparer.Ordinal);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            seqs[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return seqs;
+    }
+
     public async Task<long> ScalarAsync(string sql, CancellationToken ct)
     {
         await using var cmd = DataSource.CreateCommand(sql);
