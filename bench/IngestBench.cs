@@ -15,7 +15,7 @@ public static class IngestBench
         var rates = new List<double>();
         Figure? first = null;
         // Warm-up (JIT, connection pools, plans) with other devices, not timed.
-        await bench.PushAllAsync(Enumerable.Range(0, 50).Select(d => PushBodies.Push(PushBodies.Device("W", d), $"w-{d}", 0, sizes.ReadingsPerPush)).ToList(), sizes.Concurrency, sizes.PhaseLimit, ct);
+        await bench.PushAllAsync(Enumerable.Range(0, 300).Select(d => PushBodies.Push(PushBodies.Device("W", d), $"w-{d}", 0, sizes.ReadingsPerPush)).ToList(), sizes.Concurrency, sizes.PhaseLimit, ct);
         for (var round = 0; round < sizes.IngestRounds; round++)
         {
             var bodies = Enumerable.Range(0, sizes.Devices)
@@ -24,9 +24,13 @@ public static class IngestBench
             // Each round (and the COPY) starts with the projection caught up; during a round it runs beside the pushes, as in service.
             await bench.WaitForEnergyAsync(sizes.PhaseLimit, ct);
             var before = await bench.ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM events", ct);
+            await bench.Profile.ResetStatementsAsync(ct);
+            var cpu = bench.Profile.Sample();
             var (sent, elapsed) = await bench.PushAllAsync(bodies, sizes.Concurrency, sizes.PhaseLimit, ct);
             var after = await bench.ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM events", ct);
             var readings = (double)sent * sizes.ReadingsPerPush;
+            bench.Details.Add($"ingest round {round + 1} " + (bench.Profile.Sample() - cpu).Per(sent, "push of " + sizes.ReadingsPerPush) + "; top statements:");
+            bench.Details.AddRange(await bench.Profile.TopStatementsAsync(6, ct));
             var rate = readings / elapsed.TotalSeconds;
             rates.Add(rate);
             var eventsTable = await bench.ScalarAsync("SELECT count(*) FROM events", ct);
@@ -41,9 +45,11 @@ public static class IngestBench
             var rows = await EventRow.LoadAsync(bench.DataSource, before, after, ct);
             await EventRow.CreateTableAsync(bench.DataSource, "bench_events_copy", ct);
             await bench.WaitForEnergyAsync(sizes.PhaseLimit, ct);
+            var copyCpu = bench.Profile.Sample();
             var copy = Stopwatch.StartNew();
             await EventRow.CopyAsync(bench.DataSource, "bench_events_copy", rows, ct);
             copy.Stop();
+            bench.Details.Add("COPY " + (bench.Profile.Sample() - copyCpu).Per(rows.Count / (double)sizes.ReadingsPerPush, sizes.ReadingsPerPush + " rows"));
             var copyRate = rows.Count / copy.Elapsed.TotalSeconds;
             var ratio = rate / copyRate;
             bench.Details.Add($"COPY baseline: {rows.Count:N0} event rows (avg {rows.Average(r => r.Data.Length):N0} B of JSON) in {copy.Elapsed.TotalSeconds:0.00} s = {copyRate:N0} rows/s");
@@ -72,16 +78,22 @@ public static class IngestBench
             .ToList();
         await bench.WaitForEnergyAsync(sizes.PhaseLimit, ct);
         var before = await bench.ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM events", ct);
+        await bench.Profile.ResetStatementsAsync(ct);
+        var cpu = bench.Profile.Sample();
         var (sent, elapsed) = await bench.PushAllAsync(bodies, sizes.Concurrency, sizes.PhaseLimit, ct);
         var after = await bench.ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM events", ct);
         var rate = sent / elapsed.TotalSeconds;
+        bench.Details.Add("single pushes " + (bench.Profile.Sample() - cpu).Per(sent, "push") + "; top statements:");
+        bench.Details.AddRange(await bench.Profile.TopStatementsAsync(6, ct));
 
         var rows = await EventRow.LoadAsync(bench.DataSource, before, after, ct);
         await EventRow.CreateTableAsync(bench.DataSource, "bench_events_insert", ct);
         await bench.WaitForEnergyAsync(sizes.PhaseLimit, ct);
+        var insertCpu = bench.Profile.Sample();
         var insert = Stopwatch.StartNew();
         await EventRow.InsertEachAsync(bench.DataSource, "bench_events_insert", rows, sizes.Concurrency, ct);
         insert.Stop();
+        bench.Details.Add("single-row INSERT " + (bench.Profile.Sample() - insertCpu).Per(rows.Count, "row"));
         var insertRate = rows.Count / insert.Elapsed.TotalSeconds;
         await bench.ExecuteAsync("DROP TABLE bench_events_insert", ct);
         bench.Details.Add($"single pushes: {sent} in {elapsed.TotalSeconds:0.0} s = {rate:N0}/s at concurrency {sizes.Concurrency}; " +

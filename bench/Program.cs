@@ -25,7 +25,9 @@ var total = Stopwatch.StartNew();
 var figures = new Dictionary<string, List<Figure>>();
 var notes = new List<string>();
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"energy-bench-{Guid.NewGuid():N}", "pg");
-await using (var postgres = new EmbeddedPostgres(new EmbeddedPostgresOptions { DataDirectory = dataDirectory, Database = "energy_bench", DeleteDataOnStop = true }))
+await using (var postgres = new EmbeddedPostgres(new EmbeddedPostgresOptions { DataDirectory = dataDirectory, Database = "energy_bench", DeleteDataOnStop = true,
+    // Per-statement server times for the profile lines (same overhead for the service and the baselines).
+    ExtraServerSettings = new Dictionary<string, string> { ["shared_preload_libraries"] = "pg_stat_statements" } }))
 {
     await postgres.StartAsync(ct);
     notes.Add($"PostgreSQL {await ServerVersionAsync(postgres.ConnectionString, ct)} (embedded, default settings, fresh data directory)");
@@ -33,6 +35,8 @@ await using (var postgres = new EmbeddedPostgres(new EmbeddedPostgresOptions { D
     await using var service = await ServiceProcess.StartAsync(postgres.ConnectionString, ct);
     using var client = BenchContext.CreateClient(service.BaseAddress, sizes.Concurrency * 2);
     var bench = new BenchContext(sizes, dataSource, service, client);
+    await bench.ExecuteAsync("CREATE EXTENSION IF NOT EXISTS pg_stat_statements", ct);
+    bench.Profile = new PhaseProfile(bench, PhaseProfile.PostmasterPid(postgres.DataDirectory));
     try
     {
         await BenchRun.ExecuteAsync(bench, run, figures, ct);

@@ -60,7 +60,9 @@ public static class QueryBench
             return totals;
         }
 
+        await bench.Profile.ResetStatementsAsync(ct);
         var (readerTimes, readerTotals) = await TimeAsync(runs, ReaderTotals);
+        var readerStatements = await bench.Profile.TopStatementsAsync(2, ct);
         var (rawTimes, rawTotals) = await TimeAsync(Math.Max(3, runs / 10), () => RawTotals(
             "SELECT device, max(value) - min(value) FROM energy_counter_readings WHERE device = ANY($1) AND read_at >= $2 AND read_at <= $3 GROUP BY device"));
         var (slotTimes, _) = await TimeAsync(3, () => RawTotals(
@@ -71,6 +73,8 @@ public static class QueryBench
         var faster = rawP50 / p50;
         bench.Details.Add($"query: reader p50 {p50:0.0} ms p99 {p99:0.0} ms over {runs} runs; GROUP BY counter readings p50 {rawP50:0} ms; " +
             $"GROUP BY slots p50 {LagBench.Percentile(slotTimes, 0.5):0} ms; totals reader {readerTotals.Sum():N1} vs raw {rawTotals.Sum():N1} kWh");
+        bench.Details.Add("query: reader statements inside PostgreSQL:");
+        bench.Details.AddRange(readerStatements);
         return new Figure("query", $"year totals of {meters} meters by department ({days} days of 15-min data): IConsumptionReader vs GROUP BY max−min over counter readings",
             $"p50 {p50:0.0} ms / p99 {p99:0.0} ms", $"p50 {rawP50:0} ms", $"{faster:0}× faster", "p99 < 50 ms; ≥ 100×", p99 < 50 && faster >= 100);
     }

@@ -30,6 +30,8 @@ public static class RebuildBench
 
         await bench.WaitForEnergyAsync(bench.Sizes.PhaseLimit, ct);
         var operations = new ProjectionOperations(bench.DataSource, TimeProvider.System);
+        await bench.Profile.ResetStatementsAsync(ct);
+        var cpu = bench.Profile.Sample();
         var stopwatch = Stopwatch.StartNew();
         if (!await operations.RequestRebuildAsync("energy", ct))
         {
@@ -43,6 +45,8 @@ public static class RebuildBench
         var events = await bench.ScalarAsync($"SELECT count(*) FROM events WHERE type IN {Types} AND seq_id <= {status.Floor}", ct);
         var all = await bench.ScalarAsync($"SELECT count(*) FROM events WHERE seq_id <= {status.Floor}", ct);
         var rate = events / stopwatch.Elapsed.TotalSeconds;
+        bench.Details.Add("rebuild " + (bench.Profile.Sample() - cpu).Per(events / 1000.0, "1000 events") + "; top statements:");
+        bench.Details.AddRange(await bench.Profile.TopStatementsAsync(5, ct));
         bench.Details.Add($"rebuild: {events:N0} energy events ({all:N0} in the log) in {stopwatch.Elapsed.TotalSeconds:0.0} s = {rate:N0} events/s; state {status.State}{(status.LastError is null ? "" : ", " + status.LastError)}");
         return new Figure("rebuild", $"energy projection rebuild over {events:N0} events (request → swapped in)",
             $"{rate:N0} events/s", "30,000 events/s", $"{rate / 30_000:P0}", "≥ 30k events/s", rate >= 30_000 && status.State == "running");
