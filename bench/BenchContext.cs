@@ -72,6 +72,36 @@ public sealed class BenchContext(BenchSizes sizes, NpgsqlDataSource dataSource, 
         }
     }
 
+    /// <summary>
+    /// Waits (bounded) until every projection and reactor has applied everything appended so far, so one phase's
+    /// backlog does not run into the next; returns the names still behind when the limit came.
+    /// </summary>
+    public async Task<string> WaitForAllProjectionsAsync(TimeSpan limit, CancellationToken ct)
+    {
+        var target = await ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM events", ct);
+        var stopwatch = Stopwatch.StartNew();
+        string behind;
+        while ((behind = await BehindAsync(target, ct)).Length > 0 && stopwatch.Elapsed < limit)
+        {
+            await Task.Delay(100, ct);
+        }
+
+        if (behind.Length > 0)
+        {
+            Details.Add($"still behind after waiting {limit.TotalSeconds:0} s for the projections: {behind}");
+        }
+
+        return behind;
+    }
+
+    private async Task<string> BehindAsync(long target, CancellationToken ct)
+    {
+        await using var cmd = DataSource.CreateCommand(
+            "SELECT coalesce(string_agg(name || ' ' || ($1 - last_seq_id) || ' events', ', '), '') FROM progression WHERE kind <> 'generation' AND name <> '$high_water' AND last_seq_id < $1");
+        cmd.Parameters.Add(new() { Value = target });
+        return (string)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
     public async Task<Dictionary<string, long?>> MaxSeqByStreamAsync(string[] streams, CancellationToken ct)
     {
         await using var cmd = DataSource.CreateCommand("SELECT stream_id, max(seq_id) FROM events WHERE stream_id = ANY($1) GROUP BY stream_id");

@@ -19,7 +19,7 @@ public static class LagBench
         var pushesPerSecond = readingsPerSecond / sizes.ReadingsPerPush;
         var count = (int)(pushesPerSecond * sizes.LagDuration.TotalSeconds);
         var bodies = Enumerable.Range(0, count).Select(k => PushBodies.Push(PushBodies.Device("L", k), $"l-{k}", 0, sizes.ReadingsPerPush)).ToList();
-        await bench.WaitForEnergyAsync(sizes.PhaseLimit, ct);
+        await bench.WaitForAllProjectionsAsync(IngestBench.Wait(sizes), ct);
 
         var acked = new ConcurrentQueue<(int Push, long AckedAt)>();
         var inFlight = new SemaphoreSlim(sizes.Concurrency * 2);

@@ -28,7 +28,7 @@ public static class RebuildBench
             bench.Details.Add($"rebuild: log topped up with {copies} SQL copies of the {have:N0} pushed readings (other device names)");
         }
 
-        await bench.WaitForEnergyAsync(bench.Sizes.PhaseLimit, ct);
+        await bench.WaitForAllProjectionsAsync(IngestBench.Wait(bench.Sizes), ct);
         var operations = new ProjectionOperations(bench.DataSource, TimeProvider.System);
         await bench.Profile.ResetStatementsAsync(ct);
         var cpu = bench.Profile.Sample();
