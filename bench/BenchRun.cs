@@ -39,7 +39,12 @@ public static class BenchRun
         {
             figures[key] = await step();
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // The run's time limit: the figures measured so far are still printed; this one says why it is missing.
+            bench.Details.Add($"{key} not measured: the run's time limit was reached");
+        }
+        catch (Exception e)
         {
             bench.Details.Add($"{key} failed: {e.GetType().Name}: {e.Message}");
         }

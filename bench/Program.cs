@@ -25,30 +25,40 @@ var total = Stopwatch.StartNew();
 var figures = new Dictionary<string, List<Figure>>();
 var notes = new List<string>();
 var dataDirectory = Path.Combine(Path.GetTempPath(), $"energy-bench-{Guid.NewGuid():N}", "pg");
-await using (var postgres = new EmbeddedPostgres(new EmbeddedPostgresOptions { DataDirectory = dataDirectory, Database = "energy_bench", DeleteDataOnStop = true,
-    // Per-statement server times for the profile lines (same overhead for the service and the baselines).
-    ExtraServerSettings = new Dictionary<string, string> { ["shared_preload_libraries"] = "pg_stat_statements" } }))
+try
 {
-    await postgres.StartAsync(ct);
-    notes.Add($"PostgreSQL {await ServerVersionAsync(postgres.ConnectionString, ct)} (embedded, default settings, fresh data directory)");
-    await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { MaxPoolSize = 64 }.ConnectionString);
-    await using var service = await ServiceProcess.StartAsync(postgres.ConnectionString, ct);
-    using var client = BenchContext.CreateClient(service.BaseAddress, sizes.Concurrency * 2);
-    var bench = new BenchContext(sizes, dataSource, service, client);
-    await bench.ExecuteAsync("CREATE EXTENSION IF NOT EXISTS pg_stat_statements", ct);
-    bench.Profile = new PhaseProfile(bench, PhaseProfile.PostmasterPid(postgres.DataDirectory));
-    try
+    await using (var postgres = new EmbeddedPostgres(new EmbeddedPostgresOptions { DataDirectory = dataDirectory, Database = "energy_bench", DeleteDataOnStop = true,
+        // Per-statement server times for the profile lines (same overhead for the service and the baselines).
+        ExtraServerSettings = new Dictionary<string, string> { ["shared_preload_libraries"] = "pg_stat_statements" } }))
     {
-        await BenchRun.ExecuteAsync(bench, run, figures, ct);
+        await postgres.StartAsync(ct);
+        notes.Add($"PostgreSQL {await ServerVersionAsync(postgres.ConnectionString, ct)} (embedded, default settings, fresh data directory)");
+        await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { MaxPoolSize = 64 }.ConnectionString);
+        await using var service = await ServiceProcess.StartAsync(postgres.ConnectionString, ct);
+        using var client = BenchContext.CreateClient(service.BaseAddress, sizes.Concurrency * 2);
+        var bench = new BenchContext(sizes, dataSource, service, client);
+        await bench.ExecuteAsync("CREATE EXTENSION IF NOT EXISTS pg_stat_statements", ct);
+        bench.Profile = new PhaseProfile(bench, PhaseProfile.PostmasterPid(postgres.DataDirectory));
+        try
+        {
+            await BenchRun.ExecuteAsync(bench, run, figures, ct);
+        }
+        finally
+        {
+            notes.AddRange(bench.Details);
+            await service.DisposeAsync();
+        }
     }
-    finally
+}
+finally
+{
+    // The cluster deletes its data directory when disposed; this removes the folder around it (also after a failure).
+    if (Directory.Exists(Path.GetDirectoryName(dataDirectory)))
     {
-        notes.AddRange(bench.Details);
-        await service.DisposeAsync();
+        Directory.Delete(Path.GetDirectoryName(dataDirectory)!, recursive: true);
     }
 }
 
-Directory.Delete(Path.GetDirectoryName(dataDirectory)!, recursive: true);
 BenchRun.Print(figures, notes, total.Elapsed);
 return 0;
 
