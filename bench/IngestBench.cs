@@ -79,6 +79,12 @@ public static class IngestBench
         var bodies = Enumerable.Range(0, sizes.SinglePushes)
             .Select(i => PushBodies.Push(PushBodies.Device("S", i % sizes.Devices), $"s-{i}", 1000 + (i / sizes.Devices), 1))
             .ToList();
+        if (bench.BatchedReadingsPerSecond is null)
+        {
+            // Run on its own: warm the service up first (in `all` the batched rounds have done that).
+            await bench.PushAllAsync(Enumerable.Range(0, 300).Select(i => PushBodies.Push(PushBodies.Device("WS", i), $"ws-{i}", 0, 1)).ToList(), sizes.Concurrency, sizes.PhaseLimit, ct);
+        }
+
         await bench.WaitForAllProjectionsAsync(Wait(sizes), ct);
         var before = await bench.ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM events", ct);
         await bench.Profile.ResetStatementsAsync(ct);
