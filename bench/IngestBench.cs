@@ -1,0 +1,114 @@
+using System.Diagnostics;
+
+namespace Energy.Bench;
+
+/// <summary>
+/// Batched pushes (60 readings each, one per device) vs a binary COPY of the very rows they stored; the rounds
+/// repeat with the next hour's readings so a growing events table shows any slowdown; then single-reading
+/// pushes vs single-row INSERTs of their rows at the same concurrency.
+/// </summary>
+public static class IngestBench
+{
+    public static async Task<List<Figure>> RunBatchedAsync(BenchContext bench, CancellationToken ct)
+    {
+        var sizes = bench.Sizes;
+        var rates = new List<double>();
+        Figure? first = null;
+        // Warm-up (JIT, connection pools, plans) with other devices, not timed.
+        await bench.PushAllAsync(Enumerable.Range(0, 300).Select(d => PushBodies.Push(PushBodies.Device("W", d), $"w-{d}", 0, sizes.ReadingsPerPush)).ToList(), sizes.Concurrency, sizes.PhaseLimit, ct);
+        for (var round = 0; round < sizes.IngestRounds; round++)
+        {
+            var bodies = Enumerable.Range(0, sizes.Devices)
+                .Select(d => PushBodies.Push(PushBodies.Device("B", d), $"b{round}-{d}", round * sizes.ReadingsPerPush, sizes.ReadingsPerPush))
+                .ToList();
+            // Each round (and the COPY) starts with the projections caught up; during a round they run beside the pushes, as in service.
+            await bench.WaitForAllProjectionsAsync(Wait(sizes), ct);
+            var before = await bench.ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM events", ct);
+            await bench.Profile.ResetStatementsAsync(ct);
+            var cpu = bench.Profile.Sample();
+            var (sent, elapsed) = await bench.PushAllAsync(bodies, sizes.Concurrency, sizes.PhaseLimit, ct);
+            var after = await bench.ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM events", ct);
+            var readings = (double)sent * sizes.ReadingsPerPush;
+            bench.Details.Add($"ingest round {round + 1} " + (bench.Profile.Sample() - cpu).Per(sent, "push of " + sizes.ReadingsPerPush) + "; top statements:");
+            bench.Details.AddRange(await bench.Profile.TopStatementsAsync(6, ct));
+            var rate = readings / elapsed.TotalSeconds;
+            rates.Add(rate);
+            var eventsTable = await bench.ScalarAsync("SELECT count(*) FROM events", ct);
+            bench.Details.Add($"ingest round {round + 1}: {sent} pushes × {sizes.ReadingsPerPush} readings in {elapsed.TotalSeconds:0.0} s = {rate:N0} readings/s " +
+                $"({sent / elapsed.TotalSeconds:N0} pushes/s); events table now {eventsTable:N0} rows");
+            if (round > 0)
+            {
+                continue;
+            }
+
+            bench.BatchedReadingsPerSecond = rate;
+            var rows = await EventRow.LoadAsync(bench.DataSource, before, after, ct);
+            await EventRow.CreateTableAsync(bench.DataSource, "bench_events_copy", ct);
+            await bench.WaitForAllProjectionsAsync(Wait(sizes), ct);
+            var copyCpu = bench.Profile.Sample();
+            var copy = Stopwatch.StartNew();
+            await EventRow.CopyAsync(bench.DataSource, "bench_events_copy", rows, ct);
+            copy.Stop();
+            bench.Details.Add("COPY " + (bench.Profile.Sample() - copyCpu).Per(rows.Count / (double)sizes.ReadingsPerPush, sizes.ReadingsPerPush + " rows"));
+            var copyRate = rows.Count / copy.Elapsed.TotalSeconds;
+            var ratio = rate / copyRate;
+            bench.Details.Add($"COPY baseline: {rows.Count:N0} event rows (avg {rows.Average(r => r.Data.Length):N0} B of JSON) in {copy.Elapsed.TotalSeconds:0.00} s = {copyRate:N0} rows/s");
+            first = new Figure("batched push ingest", $"HTTP pushes of {sizes.ReadingsPerPush} readings from {sizes.Devices} devices vs binary COPY of the same rows",
+                $"{rate:N0} readings/s", $"{copyRate:N0} rows/s", $"{ratio:P0}", "≥ 50%", ratio >= 0.5);
+            await bench.ExecuteAsync("DROP TABLE bench_events_copy", ct);
+        }
+
+        var figures = new List<Figure> { first! };
+        if (rates.Count > 1)
+        {
+            var last = rates[^1] / rates[0];
+            figures.Add(new Figure($"ingest {rates.Count}×", $"round {rates.Count} vs round 1 ingest rate as the events table grows ({string.Join(" → ", rates.Select(r => r.ToString("N0")))} readings/s)",
+                $"{rates[^1]:N0} readings/s", $"{rates[0]:N0} readings/s", $"{last:P0}", "no slowdown (≥ 90%)", last >= 0.9));
+        }
+
+        return figures;
+    }
+
+    /// <summary>How long a phase waits for the projections' backlog before it goes on regardless (and says so).</summary>
+    public static TimeSpan Wait(BenchSizes sizes) => sizes.Quick ? TimeSpan.FromSeconds(90) : sizes.PhaseLimit;
+
+    public static async Task<Figure> RunSingleAsync(BenchContext bench, CancellationToken ct)
+    {
+        var sizes = bench.Sizes;
+        // One reading per push; each device's readings land a minute apart, after the batched hours.
+        var bodies = Enumerable.Range(0, sizes.SinglePushes)
+            .Select(i => PushBodies.Push(PushBodies.Device("S", i % sizes.Devices), $"s-{i}", 1000 + (i / sizes.Devices), 1))
+            .ToList();
+        if (bench.BatchedReadingsPerSecond is null)
+        {
+            // Run on its own: warm the service up first (in `all` the batched rounds have done that).
+            await bench.PushAllAsync(Enumerable.Range(0, 300).Select(i => PushBodies.Push(PushBodies.Device("WS", i), $"ws-{i}", 0, 1)).ToList(), sizes.Concurrency, sizes.PhaseLimit, ct);
+        }
+
+        await bench.WaitForAllProjectionsAsync(Wait(sizes), ct);
+        var before = await bench.ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM events", ct);
+        await bench.Profile.ResetStatementsAsync(ct);
+        var cpu = bench.Profile.Sample();
+        var (sent, elapsed) = await bench.PushAllAsync(bodies, sizes.Concurrency, sizes.PhaseLimit, ct);
+        var after = await bench.ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM events", ct);
+        var rate = sent / elapsed.TotalSeconds;
+        bench.Details.Add("single pushes " + (bench.Profile.Sample() - cpu).Per(sent, "push") + "; top statements:");
+        bench.Details.AddRange(await bench.Profile.TopStatementsAsync(6, ct));
+
+        var rows = await EventRow.LoadAsync(bench.DataSource, before, after, ct);
+        await EventRow.CreateTableAsync(bench.DataSource, "bench_events_insert", ct);
+        await bench.WaitForAllProjectionsAsync(Wait(sizes), ct);
+        var insertCpu = bench.Profile.Sample();
+        var insert = Stopwatch.StartNew();
+        await EventRow.InsertEachAsync(bench.DataSource, "bench_events_insert", rows, sizes.Concurrency, ct);
+        insert.Stop();
+        bench.Details.Add("single-row INSERT " + (bench.Profile.Sample() - insertCpu).Per(rows.Count, "row"));
+        var insertRate = rows.Count / insert.Elapsed.TotalSeconds;
+        await bench.ExecuteAsync("DROP TABLE bench_events_insert", ct);
+        bench.Details.Add($"single pushes: {sent} in {elapsed.TotalSeconds:0.0} s = {rate:N0}/s at concurrency {sizes.Concurrency}; " +
+            $"single-row INSERT baseline: {rows.Count:N0} rows in {insert.Elapsed.TotalSeconds:0.0} s = {insertRate:N0}/s");
+        var ratio = rate / insertRate;
+        return new Figure("single-reading push", $"pushes of 1 reading vs autocommitted single-row INSERTs of the same rows, {sizes.Concurrency} concurrent",
+            $"{rate:N0} pushes/s", $"{insertRate:N0} inserts/s", $"{ratio:P0}", "≥ 60%", ratio >= 0.6);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Energy.Bench;
+
+/// <summary>
+/// Pushes at a fixed rate (half the measured batched rate, at most the 10k readings/s of the target) and times
+/// each push from its 200 to the moment the energy projection's floor covers its events. Each push is one new
+/// device, so its stream (and highest seq_id) is known; the floor is polled every 20 ms.
+/// </summary>
+public static class LagBench
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
+
+    public static async Task<Figure> RunAsync(BenchContext bench, CancellationToken ct)
+    {
+        var sizes = bench.Sizes;
+        var readingsPerSecond = Math.Min(10_000, 0.5 * (bench.BatchedReadingsPerSecond ?? 2_000));
+        var pushesPerSecond = readingsPerSecond / sizes.ReadingsPerPush;
+        var count = (int)(pushesPerSecond * sizes.LagDuration.TotalSeconds);
+        var bodies = Enumerable.Range(0, count).Select(k => PushBodies.Push(PushBodies.Device("L", k), $"l-{k}", 0, sizes.ReadingsPerPush)).ToList();
+        await bench.WaitForAllProjectionsAsync(IngestBench.Wait(sizes), ct);
+
+        var acked = new ConcurrentQueue<(int Push, long AckedAt)>();
+        var inFlight = new SemaphoreSlim(sizes.Concurrency * 2);
+        var clock = Stopwatch.StartNew();
+        var sender = Task.Run(async () =>
+        {
+            var pushes = new List<Task>();
+            for (var k = 0; k < count && clock.Elapsed < sizes.PhaseLimit; k++)
+            {
+                var due = TimeSpan.FromSeconds(k / pushesPerSecond) - clock.Elapsed;
+                if (due > TimeSpan.Zero)
+                {
+                    await Task.Delay(due, ct);
+                }
+
+                await inFlight.WaitAsync(ct);
+                var push = k;
+                pushes.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        await bench.PushAsync(bodies[push], ct);
+                        acked.Enqueue((push, clock.ElapsedTicks));
+                    }
+                    finally
+                    {
+                        inFlight.Release();
+                    }
+                }, ct));
+            }
+
+            await Task.WhenAll(pushes);
+            return clock.Elapsed;
+        }, ct);
+
+        var lags = await WatchAsync(bench, acked, sender, clock, sizes.PhaseLimit, ct);
+        var sendTime = await sender;
+        lags.Sort();
+        var achieved = lags.Count * sizes.ReadingsPerPush / sendTime.TotalSeconds;
+        var (p50, p99) = (Percentile(lags, 0.50), Percentile(lags, 0.99));
+        bench.Details.Add($"lag: {lags.Count} pushes of {sizes.ReadingsPerPush} readings paced at {readingsPerSecond:N0} readings/s (achieved {achieved:N0}/s over {sendTime.TotalSeconds:0} s); " +
+            $"lag p50 {p50:N0} ms, p99 {p99:N0} ms, max {lags.LastOrDefault():N0} ms (includes ≤ 20 ms polling)");
+        return new Figure("projection lag", $"push 200 → energy floor covers it, at {achieved:N0} readings/s sustained",
+            $"p50 {p50:N0} ms / p99 {p99:N0} ms", "1000 ms", $"{p99 / 1000:P0}", "p99 < 1 s", p99 < 1000);
+    }
+
+    private static async Task<List<double>> WatchAsync(BenchContext bench, ConcurrentQueue<(int Push, long AckedAt)> acked, Task sender, Stopwatch clock, TimeSpan limit, CancellationToken ct)
+    {
+        var lags = new List<double>();
+        var pending = new List<(string Stream, long AckedAt, long? Seq)>();
+        var deadline = clock.Elapsed + limit + TimeSpan.FromMinutes(1);
+        while ((!sender.IsCompleted || pending.Count > 0 || !acked.IsEmpty) && clock.Elapsed < deadline)
+        {
+            while (acked.TryDequeue(out var a))
+            {
+                pending.Add((StreamOf(a.Push), a.AckedAt, null));
+            }
+
+            var unresolved = pending.Where(p => p.Seq is null).Select(p => p.Stream).ToArray();
+            var seqs = unresolved.Length == 0 ? new Dictionary<string, long?>() : await bench.MaxSeqByStreamAsync(unresolved, ct);
+            var floor = await bench.ScalarAsync("SELECT last_seq_id FROM progression WHERE name = 'energy'", ct);
+            var now = clock.ElapsedTicks;
+            for (var i = pending.Count - 1; i >= 0; i--)
+            {
+                var p = pending[i];
+                var seq = p.Seq ?? (seqs.TryGetValue(p.Stream, out var s) ? s : null);
+                if (seq is { } known && known <= floor)
+                {
+                    lags.Add((now - p.AckedAt) * 1000.0 / Stopwatch.Frequency);
+                    pending.RemoveAt(i);
+                }
+                else
+                {
+                    pending[i] = p with { Seq = seq };
+                }
+            }
+
+            await Task.Delay(Poll, ct);
+        }
+
+        return lags;
+    }
+
+    private static string StreamOf(int push) => $"readings-{PushBodies.Device("L", push)}-{PushBodies.Origin:yyyyMMdd}";
+
+    public static double Percentile(List<double> sorted, double q) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+}
