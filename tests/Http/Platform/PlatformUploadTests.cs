@@ -62,6 +62,25 @@ public sealed class PlatformUploadTests
         }
     }
 
+    /// <summary>
+    /// The attempts once at least <paramref name="count"/> are recorded: the fake platform sees a request before
+    /// the uploader has recorded the answer, so reading the log right after the request arrived races it.
+    /// </summary>
+    private static async Task<IReadOnlyList<PlatformUploadAttempted>> RecordedAttemptsAsync(PlatformHost host, int count)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var attempts = await AttemptsAsync(host);
+            if (attempts.Count >= count || watch.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                return attempts;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     private static async Task<IReadOnlyList<PlatformUploadAttempted>> AttemptsAsync(PlatformHost host) =>
         (await host.Services.GetRequiredService<IEventStore>().ReadStreamAsync(UploadLedger.StreamId)).Select(e => (PlatformUploadAttempted)e.Data).ToList();
 
@@ -85,7 +104,7 @@ public sealed class PlatformUploadTests
             new ReceivedValue(Organisation.DataCode(), "1", "2026-10-31", "70"),
             new ReceivedValue(Organisation.DataCode(), "2", "2026-10", "150"),
         ]);
-        (await AttemptsAsync(host)).ShouldAllBe(a => a.Succeeded);
+        (await RecordedAttemptsAsync(host, 3)).ShouldAllBe(a => a.Succeeded);
     }
 
     [Fact]
@@ -102,7 +121,7 @@ public sealed class PlatformUploadTests
         await WaitUntilAsync(() => !platform.Received.IsEmpty, "the first day arrived");
         platform.Refusals.ShouldBeEmpty();
         platform.Received.ShouldHaveSingleItem().ShouldBe(new ReceivedValue(Organisation.DataCode(), "1", "2026-10-30", "80"));
-        var sent = (await AttemptsAsync(host)).ShouldHaveSingleItem().OriginalData;
+        var sent = (await RecordedAttemptsAsync(host, 1)).ShouldHaveSingleItem().OriginalData;
         sent.ShouldNotContain("\"80\"");
         sent.ShouldContain(Sm4.EncryptToHex(FakePlatform.SecretKey, "80"));
     }
@@ -120,7 +139,7 @@ public sealed class PlatformUploadTests
         await WaitUntilAsync(() => platform.DataCalls >= 2, "the first day was tried");
         clock.Advance(TimeSpan.FromHours(23)); // 2026-10-31 23:30: still only 10-30 has closed
         await WaitUntilAsync(() => platform.DataCalls >= 4, "it was tried again");
-        var failed = await AttemptsAsync(host);
+        var failed = await RecordedAttemptsAsync(host, 1);
         failed.ShouldNotBeEmpty();
         failed.ShouldAllBe(a => !a.Succeeded && a.Values.All(v => v.StatDate == "2026-10-30"));
         clock.Advance(TimeSpan.FromHours(0.75)); // 2026-11-01 00:15
