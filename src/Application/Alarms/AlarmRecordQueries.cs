@@ -30,15 +30,7 @@ public sealed class AlarmRecordQueries(IAlarmRecordReader records, IAlarmCountRe
         TimeType type, DateTimeOffset start, DateTimeOffset end, AlarmStatisticMethod method, bool detailed, CancellationToken ct = default)
     {
         var calendar = await settings.CalendarAsync(ct);
-        Period window;
-        try
-        {
-            window = calendar.Window(type, plantTime.ToWallClock(start), plantTime.ToWallClock(end));
-        }
-        catch (DomainRuleException e)
-        {
-            throw ContractError.BadParameter(e.Field, e.Message);
-        }
+        var window = DomainRules.AsBadParameter(() => calendar.Window(type, plantTime.ToWallClock(start), plantTime.ToWallClock(end)));
 
         var periods = detailed ? calendar.Split(type, window) : [window];
         var intervals = periods.Select(p => (Utc(p.Start), Utc(p.End))).ToList();

@@ -2,7 +2,6 @@ using Energy.Application.Common;
 using Energy.Application.Energy;
 using Energy.Application.Meters;
 using Energy.Application.Settings;
-using Energy.Domain;
 using Energy.Domain.Calendar;
 
 namespace Energy.Application.Measurements;
@@ -22,7 +21,7 @@ public sealed class MeasureQueries(MeterQueries meters, SettingsQueries settings
     {
         var meter = await meters.FindByNameAsync(meterName, ct) ?? throw ContractError.NotFoundByName("meter", meterName);
         var calendar = await settings.CalendarAsync(ct);
-        var intervals = AsBadParameter(() =>
+        var intervals = DomainRules.AsBadParameter(() =>
         {
             var window = calendar.Window(type, plantTime.ToWallClock(start), plantTime.ToWallClock(end));
             return calendar.Split(type, window, interval);
@@ -41,16 +40,4 @@ public sealed class MeasureQueries(MeterQueries meters, SettingsQueries settings
 
     private DateTimeOffset Instant(DateTime wallClock) =>
         plantTime.TryFromWallClock(wallClock, out var instant) ? instant : throw ContractError.BadParameter("Time_Start", $"{wallClock:yyyy-MM-dd HH:mm:ss} does not exist in the plant's time zone");
-
-    private static T AsBadParameter<T>(Func<T> decide)
-    {
-        try
-        {
-            return decide();
-        }
-        catch (DomainRuleException e)
-        {
-            throw e.Field.Length == 0 ? ContractError.BadRequest(e.Message) : ContractError.BadParameter(e.Field, e.Message);
-        }
-    }
 }

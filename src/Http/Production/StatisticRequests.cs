@@ -21,15 +21,7 @@ internal static class StatisticRequests
         var start = clock.ToWallClock(Query.RequiredTime(context, "Time_Start"));
         var end = clock.ToWallClock(Query.RequiredTime(context, "Time_End"));
         var calendar = await context.RequestServices.GetRequiredService<SettingsQueries>().CalendarAsync(ct);
-        Period window;
-        try
-        {
-            window = calendar.Window(type, start, end);
-        }
-        catch (DomainRuleException refusal)
-        {
-            throw ContractError.BadParameter(refusal.Field, refusal.Message);
-        }
+        var window = DomainRules.AsBadParameter(() => calendar.Window(type, start, end));
 
         var detailed = Query.RequiredInt(context, "Return_Format") switch
         {

@@ -28,7 +28,9 @@ public sealed class NotificationTests
             smtp.Stall();
             await first.PushAsync(device, t0, ua: 260);
 
-            var deadline = DateTime.UtcNow.AddSeconds(30);
+            // Reading → alarm reactor → outbox reactor → worker poll: bounded generously, since a loaded
+            // 2-core machine can take many seconds for the three hops (this is a wait, not a timing claim).
+            var deadline = DateTime.UtcNow.AddSeconds(120);
             while (smtp.Connections == 0 && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(20);

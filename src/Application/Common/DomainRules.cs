@@ -1,10 +1,12 @@
-using Energy.Application.Common;
 using Energy.Domain;
 
-namespace Energy.Application.Settings;
+namespace Energy.Application.Common;
 
-/// <summary>Runs a decision and reports a broken settings rule as 4103 naming the field (CONTRACT §6: "else 4103").</summary>
-internal static class DomainRules
+/// <summary>
+/// Runs a decision and reports a broken rule as 4103 naming the field (CONTRACT §6: "else 4103"): the one
+/// translation for settings and for the reporting calendar's refusals of a query's Time_Start/Time_End/Time_Interval.
+/// </summary>
+public static class DomainRules
 {
     public static T AsBadParameter<T>(Func<T> decide)
     {
