@@ -16,16 +16,33 @@ public sealed partial class Ids(NpgsqlDataSource dataSource)
             throw new ArgumentException("An id kind is lower-case letters and underscores.", nameof(kind));
         }
 
-        await using var cmd = dataSource.CreateCommand($"CREATE SEQUENCE IF NOT EXISTS ids_{kind}; SELECT nextval('ids_{kind}')");
-        return (long)(await cmd.ExecuteScalarAsync(ct))!;
+        return (long)(await RaceSafeAsync($"CREATE SEQUENCE IF NOT EXISTS ids_{kind}; SELECT nextval('ids_{kind}')", ct))!;
     }
 
     /// <summary>Moves the sequence past ids that exist from the start (the nine seeded rates).</summary>
     public async Task ReserveThroughAsync(string kind, long id, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand(
-            $"CREATE SEQUENCE IF NOT EXISTS ids_{kind}; SELECT setval('ids_{kind}', greatest({id}, (SELECT last_value FROM ids_{kind})))");
-        await cmd.ExecuteScalarAsync(ct);
+        await RaceSafeAsync(
+            $"CREATE SEQUENCE IF NOT EXISTS ids_{kind}; SELECT setval('ids_{kind}', greatest({id}, (SELECT last_value FROM ids_{kind})))", ct);
+    }
+
+    /// <summary>
+    /// <c>CREATE SEQUENCE IF NOT EXISTS</c> is not safe against itself: two sessions creating the same sequence
+    /// at once can fail on the catalog's unique index. The loser simply runs again and finds the sequence there.
+    /// </summary>
+    private async Task<object?> RaceSafeAsync(string sql, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var cmd = dataSource.CreateCommand(sql);
+                return await cmd.ExecuteScalarAsync(ct);
+            }
+            catch (PostgresException e) when (attempt < 3 && e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
+            {
+            }
+        }
     }
 
     [GeneratedRegex("^[a-z_]+$")]
