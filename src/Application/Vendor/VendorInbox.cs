@@ -39,7 +39,7 @@ public sealed partial class VendorInbox(NpgsqlDataSource dataSource, IEventStore
             {
                 return await StoreOnceAsync(source, unique, metadata, ct);
             }
-            catch (PostgresException e) when (LostItsSequenceNumber(e) && attempt < Attempts)
+            catch (PostgresException e) when (AppendFailure.LostItsSequenceNumber(e) && attempt < Attempts)
             {
                 // The daemon tombstoned one of our sequence numbers; nothing was committed, so store again.
             }
@@ -117,9 +117,6 @@ public sealed partial class VendorInbox(NpgsqlDataSource dataSource, IEventStore
             LogChangedPayload(logger, source, reader.GetString(0));
         }
     }
-
-    private static bool LostItsSequenceNumber(PostgresException e) =>
-        e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "events_pkey";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Source}: {Duplicates} of {Total} delivery ids were stored before; acknowledged without storing again")]
     private static partial void LogDuplicates(ILogger logger, string source, int duplicates, int total);

@@ -28,7 +28,7 @@ public sealed partial class PostgresEventStore
                 signal.Raise();
                 return result;
             }
-            catch (PostgresException e) when (LostItsSequenceNumber(e) && attempt < MaxAttempts)
+            catch (PostgresException e) when (AppendFailure.LostItsSequenceNumber(e) && attempt < MaxAttempts)
             {
                 // The daemon gave up waiting for one of our sequence numbers and tombstoned it; nothing of
                 // ours was committed, so the whole append is simply made again with fresh numbers.
@@ -152,9 +152,6 @@ public sealed partial class PostgresEventStore
             }
         }
     }
-
-    private static bool LostItsSequenceNumber(PostgresException e) =>
-        e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "events_pkey";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Append lost a sequence number to a tombstone; retrying (attempt {Attempt})")]
     private static partial void LogRetryAfterTombstone(ILogger logger, int attempt);
