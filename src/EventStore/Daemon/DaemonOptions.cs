@@ -15,6 +15,12 @@ public sealed class DaemonOptions
     /// <summary>Events per projection transaction.</summary>
     public int BatchSize { get; set; } = 1000;
 
+    /// <summary>A rebuild's pages are this many times <see cref="BatchSize"/>: it replays history, where fewer, larger transactions win.</summary>
+    public int RebuildBatchFactor { get; set; } = 5;
+
+    /// <summary>Events of the recent log kept in memory and shared by the live processors (<see cref="EventFeed"/>).</summary>
+    public int FeedCapacity { get; set; } = 5000;
+
     /// <summary>Attempts of a failing batch before the poisoned event is looked for.</summary>
     public int RetryAttempts { get; set; } = 3;
 

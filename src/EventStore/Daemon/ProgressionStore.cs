@@ -46,17 +46,35 @@ internal static class ProgressionStore
         return rows;
     }
 
-    /// <summary>Moves the floor inside the batch's transaction; false when another leader moved it first.</summary>
-    public static async Task<bool> AdvanceAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string name, long from, long to, CancellationToken ct)
+    /// <summary>
+    /// Moves the floor inside the batch's transaction; false when another leader moved it first. A commit
+    /// that need not be <paramref name="durable"/> does not wait for its WAL flush (see the remarks).
+    /// </summary>
+    /// <remarks>
+    /// A projection's page writes only its own tables, derived from the log, together with its floor: if a
+    /// crash loses such a commit, it loses the writes and the floor together (WAL is replayed in order), and the
+    /// page is simply applied again. So projection pages, and pages with no events of the processor's types,
+    /// commit with <c>synchronous_commit = off</c>. A reactor's page with events stays durable: it may have
+    /// appended events to the log or caused effects that others already saw.
+    /// </remarks>
+    public static async Task<bool> AdvanceAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string name, long from, long to, bool durable, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("""
+        await using var batch = new NpgsqlBatch(conn, tx);
+        if (!durable)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('synchronous_commit', 'off', true)"));
+        }
+
+        var advance = new NpgsqlBatchCommand("""
             UPDATE progression SET last_seq_id = $3, heartbeat = now(), updated = now(), last_error = NULL
             WHERE name = $1 AND last_seq_id = $2
-            """, conn, tx);
-        cmd.Parameters.Add(new() { Value = name });
-        cmd.Parameters.Add(new() { Value = from });
-        cmd.Parameters.Add(new() { Value = to });
-        return await cmd.ExecuteNonQueryAsync(ct) == 1;
+            """);
+        advance.Parameters.Add(new() { Value = name });
+        advance.Parameters.Add(new() { Value = from });
+        advance.Parameters.Add(new() { Value = to });
+        batch.BatchCommands.Add(advance);
+        await batch.ExecuteNonQueryAsync(ct);
+        return advance.RecordsAffected == 1;
     }
 
     public static async Task SetStateAsync(NpgsqlDataSource dataSource, string name, string state, string? error, CancellationToken ct)

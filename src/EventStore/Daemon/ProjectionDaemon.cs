@@ -22,6 +22,7 @@ public sealed partial class ProjectionDaemon(
     private static readonly TimeSpan SupervisionInterval = TimeSpan.FromSeconds(2);
     private readonly ILogger logger = loggers.CreateLogger<ProjectionDaemon>();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Supervised> loops = new();
+    private readonly EventFeed feed = new(store, Math.Max(options.Value.FeedCapacity, options.Value.BatchSize));
 
     public IReadOnlyList<IEventProcessor> Processors { get; } = processors.ToArray();
 
@@ -77,6 +78,12 @@ public sealed partial class ProjectionDaemon(
         await Task.WhenAll(loops.Values.Select(l => l.Task.ContinueWith(_ => { }, TaskScheduler.Default)));
     }
 
+    public override void Dispose()
+    {
+        feed.Dispose();
+        base.Dispose();
+    }
+
     private Supervised Start(IEventProcessor? processor, CancellationToken stoppingToken)
     {
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -85,7 +92,7 @@ public sealed partial class ProjectionDaemon(
             return new Supervised(null, Guard("$high_water", () => highWater.RunAsync(cancellation.Token), cancellation.Token), cancellation);
         }
 
-        var runner = new ProjectionRunner(processor, dataSource, store, highWater, options.Value, clock, loggers.CreateLogger("Energy.EventStore.Projections." + processor.Name));
+        var runner = new ProjectionRunner(processor, dataSource, store, feed, highWater, options.Value, clock, loggers.CreateLogger("Energy.EventStore.Projections." + processor.Name));
         return new Supervised(runner, Guard(processor.Name, () => runner.RunAsync(cancellation.Token), cancellation.Token), cancellation);
     }
 

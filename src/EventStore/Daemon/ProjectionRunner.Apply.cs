@@ -80,7 +80,8 @@ internal sealed partial class ProjectionRunner
             await processor.ApplyAsync(new ProjectionContext(conn, tx, store, target.Rebuilding, target.Suffix), events, ct);
         }
 
-        if (!await ProgressionStore.AdvanceAsync(conn, tx, target.Progression, floor, newFloor, ct))
+        var durable = processor.Kind == ProcessorKind.Reactor && events.Count > 0;
+        if (!await ProgressionStore.AdvanceAsync(conn, tx, target.Progression, floor, newFloor, durable, ct))
         {
             // Someone else applied this range (a former leader finishing its last batch): ours must not count twice.
             await tx.RollbackAsync(ct);
@@ -109,7 +110,7 @@ internal sealed partial class ProjectionRunner
             await cmd.ExecuteNonQueryAsync(ct);
         }
 
-        if (!await ProgressionStore.AdvanceAsync(conn, tx, processor.Name, floor, poisoned.SeqId, ct))
+        if (!await ProgressionStore.AdvanceAsync(conn, tx, processor.Name, floor, poisoned.SeqId, durable: true, ct))
         {
             await tx.RollbackAsync(ct);
             return false;

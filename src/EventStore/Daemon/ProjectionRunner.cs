@@ -12,6 +12,7 @@ internal sealed partial class ProjectionRunner(
     IEventProcessor processor,
     NpgsqlDataSource dataSource,
     IEventStore store,
+    EventFeed feed,
     HighWaterAgent highWater,
     DaemonOptions options,
     TimeProvider clock,
@@ -20,6 +21,7 @@ internal sealed partial class ProjectionRunner(
     private static readonly TimeSpan HeartbeatWrite = TimeSpan.FromSeconds(5);
     private readonly Generation generation = new(dataSource, logger);
     private DateTimeOffset lastBeatWritten;
+    private (long After, long Mark, Task<IReadOnlyList<EventEnvelope>> Page)? prefetched;
 
     public IEventProcessor Processor => processor;
 
@@ -124,9 +126,32 @@ internal sealed partial class ProjectionRunner(
 
     private async Task ApplyNextPageAsync(Progression row, string suffix, long mark, CancellationToken ct)
     {
-        var page = await store.ReadAllAsync(row.Floor, mark, options.BatchSize, processor.EventTypes, ct);
-        var newFloor = page.Count < options.BatchSize ? mark : page[^1].SeqId;
-        await ApplyPageAsync(new Target(row.Name, suffix, Rebuilding: suffix.Length > 0), row.Floor, newFloor, page, ct);
+        var rebuilding = suffix.Length > 0;
+        var page = rebuilding
+            ? await ReadRebuildPageAsync(row.Floor, mark, ct)
+            : await feed.ReadAsync(row.Floor, mark, options.BatchSize, processor.EventTypes, ct);
+        await ApplyPageAsync(new Target(row.Name, suffix, rebuilding), row.Floor, page.Through, page.Events, ct);
+    }
+
+    /// <summary>
+    /// A rebuild replays history far below the shared feed's window: it reads the store itself, in larger
+    /// pages, and asks for the next page before applying this one, so reading and writing overlap.
+    /// </summary>
+    private async Task<FeedPage> ReadRebuildPageAsync(long after, long mark, CancellationToken ct)
+    {
+        var size = options.BatchSize * options.RebuildBatchFactor;
+        var (pending, pendingMark) = prefetched is { } p && p.After == after
+            ? (p.Page, p.Mark)
+            : (store.ReadAllAsync(after, mark, size, processor.EventTypes, ct), mark);
+        prefetched = null;
+        var events = await pending;
+        var through = events.Count < size ? pendingMark : events[^1].SeqId;
+        if (through < mark)
+        {
+            prefetched = (through, mark, store.ReadAllAsync(through, mark, size, processor.EventTypes, ct));
+        }
+
+        return new FeedPage(events, through);
     }
 
     /// <summary>Waits for new events; false when leadership was lost meanwhile.</summary>
