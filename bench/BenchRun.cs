@@ -20,7 +20,7 @@ public static class BenchRun
     public static async Task ExecuteAsync(BenchContext bench, HashSet<string> run, Dictionary<string, List<Figure>> figures, CancellationToken ct)
     {
         await StepAsync("ingest", run, figures, bench, async () => await IngestBench.RunBatchedAsync(bench, ct));
-        await StepAsync("single", run, figures, bench, async () => [await IngestBench.RunSingleAsync(bench, ct)]);
+        await StepAsync("single", run, figures, bench, async () => await IngestBench.RunSingleAsync(bench, ct));
         await StepAsync("lag", run, figures, bench, async () => [await LagBench.RunAsync(bench, ct)]);
         figures["memory"] = [MemoryFigure(bench)];
         await StepAsync("rebuild", run, figures, bench, async () => [await RebuildBench.RunAsync(bench, ct)]);

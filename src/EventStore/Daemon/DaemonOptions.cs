@@ -18,6 +18,9 @@ public sealed class DaemonOptions
     /// <summary>A rebuild's pages are this many times <see cref="BatchSize"/>: it replays history, where fewer, larger transactions win.</summary>
     public int RebuildBatchFactor { get; set; } = 5;
 
+    /// <summary>How long a floor moved only through pages without any of the processor's events may wait to be stored.</summary>
+    public TimeSpan EmptyPageFlush { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Events of the recent log kept in memory and shared by the live processors (<see cref="EventFeed"/>).</summary>
     public int FeedCapacity { get; set; } = 5000;
 

@@ -23,13 +23,17 @@ internal sealed partial class ProjectionRunner(
     private DateTimeOffset lastBeatWritten;
     private (long After, long Mark, Task<IReadOnlyList<EventEnvelope>> Page)? prefetched;
 
+    // The floor reached through pages without any of the processor's events, not stored yet; Stored is the
+    // stored floor it extends, Since when the first such page was skipped.
+    private (long Stored, long Reached, DateTimeOffset Since)? skipped;
+
     public IEventProcessor Processor => processor;
 
     public DateTimeOffset Heartbeat { get; private set; } = DateTimeOffset.MinValue;
 
     public bool IsLeader { get; private set; }
 
-    /// <summary>The live floor as this runner last read it (committed), for the lag gauge.</summary>
+    /// <summary>How far this runner has applied the live log (stored, or reached through pages it had nothing to do for), for the lag gauge.</summary>
     public long Floor { get; private set; }
 
     /// <summary>Next generation's floor over its target while a rebuild runs here, else null.</summary>
@@ -79,11 +83,18 @@ internal sealed partial class ProjectionRunner(
                 continue;
             }
 
+            if (skipped is { } stale && stale.Stored != live.Floor)
+            {
+                skipped = null; // the stored floor was moved by a swap or another leader: start from it
+            }
+
+            var reached = skipped?.Reached ?? live.Floor;
+            Floor = reached;
             var mark = highWater.Mark;
             var progressed = false;
-            if (live.Floor < mark)
+            if (reached < mark)
             {
-                await ApplyNextPageAsync(live, Generation.Live, mark, ct);
+                await ApplyLivePageAsync(live, reached, mark, ct);
                 progressed = true;
             }
 
@@ -92,11 +103,48 @@ internal sealed partial class ProjectionRunner(
                 progressed |= await AdvanceNextGenerationAsync(projection, live, next, mark, ct);
             }
 
-            if (!progressed && !await IdleAsync(leadership, live.Floor, ct))
+            if (!progressed && skipped is { } idle && clock.GetUtcNow() - idle.Since >= options.EmptyPageFlush)
+            {
+                await StoreSkippedAsync(live, idle.Reached, ct);
+                continue;
+            }
+
+            if (!progressed && !await IdleAsync(leadership, reached, ct))
             {
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// A page of the live log. One with none of the processor's events only moves the floor in memory: the
+    /// stored floor catches up with the next page that has events (its transaction covers the skipped stretch),
+    /// or once <see cref="DaemonOptions.EmptyPageFlush"/> has passed, so a processor that wants few of the
+    /// events does not commit a transaction for every append.
+    /// </summary>
+    private async Task ApplyLivePageAsync(Progression live, long reached, long mark, CancellationToken ct)
+    {
+        var page = await feed.ReadAsync(reached, mark, options.BatchSize, processor.EventTypes, ct);
+        if (page.Events.Count == 0)
+        {
+            var since = skipped?.Since ?? clock.GetUtcNow();
+            skipped = (live.Floor, page.Through, since);
+            if (clock.GetUtcNow() - since >= options.EmptyPageFlush)
+            {
+                await StoreSkippedAsync(live, page.Through, ct);
+            }
+
+            return;
+        }
+
+        skipped = null;
+        await ApplyPageAsync(new Target(live.Name, Generation.Live, Rebuilding: false), live.Floor, page.Through, page.Events, ct);
+    }
+
+    private async Task StoreSkippedAsync(Progression live, long reached, CancellationToken ct)
+    {
+        skipped = null;
+        await ApplyPageAsync(new Target(live.Name, Generation.Live, Rebuilding: false), live.Floor, reached, [], ct);
     }
 
     /// <summary>
@@ -120,17 +168,14 @@ internal sealed partial class ProjectionRunner(
             return false;
         }
 
-        await ApplyNextPageAsync(next, Generation.NextSuffix, mark, ct);
+        await ApplyNextGenerationPageAsync(next, mark, ct);
         return true;
     }
 
-    private async Task ApplyNextPageAsync(Progression row, string suffix, long mark, CancellationToken ct)
+    private async Task ApplyNextGenerationPageAsync(Progression next, long mark, CancellationToken ct)
     {
-        var rebuilding = suffix.Length > 0;
-        var page = rebuilding
-            ? await ReadRebuildPageAsync(row.Floor, mark, ct)
-            : await feed.ReadAsync(row.Floor, mark, options.BatchSize, processor.EventTypes, ct);
-        await ApplyPageAsync(new Target(row.Name, suffix, rebuilding), row.Floor, page.Through, page.Events, ct);
+        var page = await ReadRebuildPageAsync(next.Floor, mark, ct);
+        await ApplyPageAsync(new Target(next.Name, Generation.NextSuffix, Rebuilding: true), next.Floor, page.Through, page.Events, ct);
     }
 
     /// <summary>
