@@ -6,8 +6,9 @@ using NpgsqlTypes;
 namespace Energy.Projections.Measurements;
 
 /// <summary>
-/// Reads samples for 3.3: a value at a point is the latest sample at or before it (of the device bound at that
-/// instant); an interval's average uses whole hours' sums and counts and raw samples for the partial hours.
+/// Reads samples for 3.3: a value at a point is the latest reading at or before it that carries the parameter
+/// (of the device bound at that instant); an interval's average uses whole hours' sums and counts and the raw
+/// readings for the partial hours.
 /// </summary>
 public sealed class MeasurementReader(NpgsqlDataSource dataSource) : IMeasurementReader
 {
@@ -24,9 +25,10 @@ public sealed class MeasurementReader(NpgsqlDataSource dataSource) : IMeasuremen
             return result;
         }
 
+        // The device's readings back from the point, to the first that carries the parameter.
         await using var cmd = dataSource.CreateCommand($"""
-            SELECT q.parameter, q.i, (SELECT s.value FROM {MeasurementTables.Samples} s
-                                      WHERE s.device = q.device AND s.parameter = q.parameter AND s.at <= q.at AND s.at >= q.since
+            SELECT q.parameter, q.i, (SELECT (s."values" -> q.parameter)::numeric FROM {MeasurementTables.Readings} s
+                                      WHERE s.device = q.device AND s.at <= q.at AND s.at >= q.since AND s."values" ? q.parameter
                                       ORDER BY s.at DESC LIMIT 1)
             FROM unnest($1::text[], $2::int[], $3::text[], $4::timestamptz[], $5::timestamptz[]) AS q(parameter, i, device, since, at)
             """);
@@ -66,11 +68,12 @@ public sealed class MeasurementReader(NpgsqlDataSource dataSource) : IMeasuremen
                 FROM unnest($1::text[], $2::int[], $3::text[], $4::timestamptz[], $5::timestamptz[]) AS q(parameter, i, device, f, t))
             SELECT q.parameter, q.i, sum(x.total), sum(x.samples)
             FROM q CROSS JOIN LATERAL (
-                SELECT h.total, h.samples FROM {MeasurementTables.Hours} h
-                WHERE q.hf < q.ht AND h.device = q.device AND h.parameter = q.parameter AND h.hour >= q.hf AND h.hour < q.ht
+                SELECT (h.totals -> q.parameter -> 0)::numeric AS total, (h.totals -> q.parameter -> 1)::numeric AS samples
+                FROM {MeasurementTables.Hours} h
+                WHERE q.hf < q.ht AND h.device = q.device AND h.hour >= q.hf AND h.hour < q.ht AND h.totals ? q.parameter
                 UNION ALL
-                SELECT s.value, 1 FROM {MeasurementTables.Samples} s
-                WHERE s.device = q.device AND s.parameter = q.parameter AND s.at >= q.f AND s.at < q.t
+                SELECT (s."values" -> q.parameter)::numeric, 1 FROM {MeasurementTables.Readings} s
+                WHERE s.device = q.device AND s.at >= q.f AND s.at < q.t AND s."values" ? q.parameter
                   AND (q.hf >= q.ht OR s.at < q.hf OR s.at >= q.ht)
             ) AS x
             GROUP BY q.parameter, q.i
