@@ -21,7 +21,7 @@ public static class BenchRun
     {
         await StepAsync("ingest", run, figures, bench, async () => await IngestBench.RunBatchedAsync(bench, ct));
         await StepAsync("single", run, figures, bench, async () => await IngestBench.RunSingleAsync(bench, ct));
-        await StepAsync("lag", run, figures, bench, async () => [await LagBench.RunAsync(bench, ct)]);
+        await StepAsync("lag", run, figures, bench, async () => await LagBench.RunAsync(bench, ct));
         figures["memory"] = [MemoryFigure(bench)];
         await StepAsync("rebuild", run, figures, bench, async () => [await RebuildBench.RunAsync(bench, ct)]);
         await StepAsync("query", run, figures, bench, async () => [await QueryBench.RunAsync(bench, ct)]);

@@ -24,8 +24,8 @@ internal sealed partial class ProjectionRunner(
     private (long After, long Mark, Task<IReadOnlyList<EventEnvelope>> Page)? prefetched;
 
     // The floor reached through pages without any of the processor's events, not stored yet; Stored is the
-    // stored floor it extends, Since when the first such page was skipped.
-    private (long Stored, long Reached, DateTimeOffset Since)? skipped;
+    // stored floor it extends, Since the timestamp (TimeProvider.GetTimestamp) of the first such page.
+    private (long Stored, long Reached, long Since)? skipped;
 
     public IEventProcessor Processor => processor;
 
@@ -103,7 +103,7 @@ internal sealed partial class ProjectionRunner(
                 progressed |= await AdvanceNextGenerationAsync(projection, live, next, mark, ct);
             }
 
-            if (!progressed && skipped is { } idle && clock.GetUtcNow() - idle.Since >= options.EmptyPageFlush)
+            if (!progressed && skipped is { } idle && clock.GetElapsedTime(idle.Since) >= options.EmptyPageFlush)
             {
                 await StoreSkippedAsync(live, idle.Reached, ct);
                 continue;
@@ -127,9 +127,9 @@ internal sealed partial class ProjectionRunner(
         var page = await feed.ReadAsync(reached, mark, options.BatchSize, processor.EventTypes, ct);
         if (page.Events.Count == 0)
         {
-            var since = skipped?.Since ?? clock.GetUtcNow();
+            var since = skipped?.Since ?? clock.GetTimestamp();
             skipped = (live.Floor, page.Through, since);
-            if (clock.GetUtcNow() - since >= options.EmptyPageFlush)
+            if (clock.GetElapsedTime(since) >= options.EmptyPageFlush)
             {
                 await StoreSkippedAsync(live, page.Through, ct);
             }
