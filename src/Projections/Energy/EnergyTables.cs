@@ -8,10 +8,12 @@ public static class EnergyTables
     public const string Slots = "energy_slots";
     public const string Hours = "energy_hours";
     public const string Days = "energy_days";
+    public const string Months = "energy_months";
 
     /// <summary>
     /// Readings and manual amounts keep the sequence number that set them, so a figure can be recomputed as
-    /// the log stood at any earlier point (As_Of_Sequence); slots and rollups hold the current figures.
+    /// the log stood at any earlier point (As_Of_Sequence); slots and rollups hold the current figures. Slots
+    /// are keyed by their UTC quarter hour, hours, days and months by the start of their plant-local unit (<see cref="EnergyRollups"/>).
     /// </summary>
     public static string Sql(string suffix) => $"""
         CREATE TABLE IF NOT EXISTS {Readings}{suffix} (
@@ -46,6 +48,12 @@ public static class EnergyTables
             day     timestamptz NOT NULL,
             amount  numeric     NOT NULL,
             PRIMARY KEY (device, day)
+        );
+        CREATE TABLE IF NOT EXISTS {Months}{suffix} (
+            device  text        NOT NULL,
+            month   timestamptz NOT NULL,
+            amount  numeric     NOT NULL,
+            PRIMARY KEY (device, month)
         );
         """;
 }
