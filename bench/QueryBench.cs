@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Energy.Application.Energy;
 using Energy.Projections.Energy;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -27,7 +28,7 @@ public static class QueryBench
         await bench.ExecuteAsync("ANALYZE energy_counter_readings; ANALYZE energy_slots; ANALYZE energy_hours; ANALYZE energy_days", ct);
         bench.Details.Add($"query data: {meters} meters × {days} days at 15 min ({(long)meters * days * 96:N0} slots and counter readings) COPYed in {load.Elapsed.TotalSeconds:0} s");
 
-        var reader = new ConsumptionReader(bench.DataSource, new ConfigurationBuilder().Build());
+        var reader = new ConsumptionReader(bench.DataSource, new ConfigurationBuilder().Build(), NullLogger<ConsumptionReader>.Instance);
         var spans = Enumerable.Range(0, meters).ToDictionary(m => (long)m,
             m => (IReadOnlyList<SourceSpan>)[new SourceSpan(devices[m], YearStart.AddYears(-10), YearStart.AddYears(10))]);
         TimeWindow[] year = [new(YearStart, YearStart.AddYears(1))];

@@ -1,6 +1,7 @@
 using Energy.Application.Energy;
 using Energy.Domain.Energy;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -11,22 +12,29 @@ namespace Energy.Projections.Energy;
 /// on the plant's calendar (<see cref="WindowPieces"/>) and summed in one statement, one index range scan per
 /// piece, so a plant year costs 12 month rows per source.
 /// </summary>
-public sealed partial class ConsumptionReader(NpgsqlDataSource dataSource, IConfiguration configuration) : IConsumptionReader
+public sealed partial class ConsumptionReader(NpgsqlDataSource dataSource, IConfiguration configuration, ILogger<ConsumptionReader> logger) : IConsumptionReader
 {
-    // Rounded in SQL: a share of a slot cut at an arbitrary instant (a deletion, a rate change) has up to 28
-    // fraction digits, and amount × share would not fit a .NET decimal when read.
+    // The rollups are used only if they were built in the configured zone (EnergyTables.Calendar); otherwise every
+    // piece is read from the slots, which no zone shapes: right, only slower. Rounded in SQL: a share of a slot cut
+    // at an arbitrary instant (a deletion, a rate change) has up to 28 fraction digits, and amount × share would
+    // not fit a .NET decimal when read.
     private const string Sql = $"""
+        WITH c AS (
+            SELECT z.zone, coalesce(z.zone = $8, NOT EXISTS (SELECT FROM {EnergyTables.Slots})) AS rollups
+            FROM (SELECT (SELECT zone FROM {EnergyTables.Calendar}) AS zone) z)
         SELECT p.k, p.w, coalesce(round(sum(p.share * CASE
-                WHEN p.res = 0 THEN (SELECT sum(amount) FROM {EnergyTables.Slots} WHERE device = p.source AND slot >= p.f AND slot < p.t)
+                WHEN p.res = 0 OR NOT c.rollups THEN (SELECT sum(amount) FROM {EnergyTables.Slots} WHERE device = p.source AND slot >= p.f AND slot < p.t)
                 WHEN p.res = 1 THEN (SELECT sum(amount) FROM {EnergyTables.Hours} WHERE device = p.source AND hour >= p.f AND hour < p.t)
                 WHEN p.res = 2 THEN (SELECT sum(amount) FROM {EnergyTables.Days} WHERE device = p.source AND day >= p.f AND day < p.t)
                 ELSE (SELECT sum(amount) FROM {EnergyTables.Months} WHERE device = p.source AND month >= p.f AND month < p.t)
-            END), 9), 0)
+            END), 9), 0), c.rollups, c.zone
         FROM unnest($1::bigint[], $2::int[], $3::int[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::numeric[]) AS p(k, w, res, source, f, t, share)
-        GROUP BY p.k, p.w
+        CROSS JOIN c
+        GROUP BY p.k, p.w, c.rollups, c.zone
         """;
 
     private readonly PlantZone zone = PlantZone.From(configuration);
+    private int warned;
 
     public async Task<IReadOnlyDictionary<long, decimal[]>> ReadAsync(
         IReadOnlyDictionary<long, IReadOnlyList<SourceSpan>> spansByMeter, IReadOnlyList<TimeWindow> windows, long? asOfSequence = null, CancellationToken ct = default)
@@ -51,10 +59,15 @@ public sealed partial class ConsumptionReader(NpgsqlDataSource dataSource, IConf
         cmd.Parameters.Add(new() { Value = pieces.Select(p => p.Piece.From.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         cmd.Parameters.Add(new() { Value = pieces.Select(p => p.Piece.To.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         cmd.Parameters.Add(new() { Value = pieces.Select(p => p.Piece.Share).ToArray() });
+        cmd.Parameters.Add(new() { Value = zone.Id });
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             result[reader.GetInt64(0)][reader.GetInt32(1)] = Math.Round(reader.GetDecimal(2), ConsumptionCurve.Scale);
+            if (!reader.GetBoolean(3) && Interlocked.Exchange(ref warned, 1) == 0)
+            {
+                LogRollupsInAnotherZone(logger, reader.IsDBNull(4) ? "no recorded zone" : reader.GetString(4), zone.Id);
+            }
         }
 
         return result;
@@ -92,4 +105,7 @@ public sealed partial class ConsumptionReader(NpgsqlDataSource dataSource, IConf
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The energy rollups were built in {Built}, not in Energy:TimeZone {Configured}: consumption is added up from the 15-minute slots (right, but slower) until the energy projection is rebuilt (POST /api_3/ops/projections/energy/rebuild, or dotnet run --project src/Http -- projections rebuild energy)")]
+    private static partial void LogRollupsInAnotherZone(ILogger logger, string built, string configured);
 }

@@ -16,6 +16,16 @@ public sealed partial class EnergyProjection
         var sources = rewrites.Select(r => r.Source).ToArray();
         await using var batch = new NpgsqlBatch(context.Connection, context.Transaction);
 
+        // The zone the rollups are built in, recorded with the first slots of a generation (a rebuild starts a new
+        // one). Tables that already hold slots but no zone were built before it was recorded: left without one,
+        // the reader keeps to the slots until a rebuild.
+        var calendar = new NpgsqlBatchCommand($"""
+            INSERT INTO {context.Table(EnergyTables.Calendar)} (id, zone) SELECT 1, $1 WHERE NOT EXISTS (SELECT FROM {slots})
+            ON CONFLICT (id) DO NOTHING
+            """);
+        calendar.Parameters.Add(new() { Value = zone.Id });
+        batch.BatchCommands.Add(calendar);
+
         var delete = new NpgsqlBatchCommand($"DELETE FROM {slots} s USING unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) x(device, f, t) WHERE s.device = x.device AND s.slot >= x.f AND s.slot < x.t");
         delete.Parameters.Add(new() { Value = sources });
         delete.Parameters.Add(new() { Value = rewrites.Select(r => r.From.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });

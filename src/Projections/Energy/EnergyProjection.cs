@@ -24,7 +24,7 @@ public sealed partial class EnergyProjection(IConfiguration configuration) : IPr
         [nameof(MeterReadingReceived), nameof(ManualConsumptionRecorded), nameof(ManualConsumptionCorrected)];
 
     public IReadOnlyList<string> Tables { get; } =
-        [EnergyTables.Readings, EnergyTables.Manual, EnergyTables.Slots, EnergyTables.Hours, EnergyTables.Days, EnergyTables.Months];
+        [EnergyTables.Readings, EnergyTables.Manual, EnergyTables.Slots, EnergyTables.Hours, EnergyTables.Days, EnergyTables.Months, EnergyTables.Calendar];
 
     public string TablesSql(string suffix) => EnergyTables.Sql(suffix);
 

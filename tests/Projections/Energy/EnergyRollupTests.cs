@@ -1,6 +1,8 @@
 using Dapper;
 using Energy.Domain.Energy;
 using Energy.Domain.Readings;
+using Energy.Projections.Tests.Support;
+using Microsoft.Extensions.Logging;
 
 namespace Energy.Projections.Tests.Energy;
 
@@ -84,6 +86,74 @@ public sealed class EnergyRollupTests
         var after = await SnapshotAsync(energy);
         after.ShouldBe(before);
         before.Count(r => r.StartsWith("energy_months", StringComparison.Ordinal)).ShouldBe(3); // a: March, April; manual: March
+        before.ShouldContain("energy_calendar Europe/Berlin");
+    }
+
+    [Fact]
+    public async Task Rollups_built_in_another_zone_are_not_read_until_a_rebuild_and_a_warning_says_so()
+    {
+        var logs = new LogRecorder();
+        string database;
+        DateTimeOffset start, end;
+        List<MeterReadingReceived> readings;
+        await using (var shanghai = await EnergyScenario.StartAsync("Asia/Shanghai"))
+        {
+            (start, end) = (shanghai.At("2025-03-25 00:00"), shanghai.At("2025-04-03 00:00"));
+            readings = VaryingReadings(shanghai, "d", start, end, new Random(3));
+            await shanghai.PushAsync([.. readings]);
+            await shanghai.Host.CatchUpAsync("energy");
+            database = shanghai.Database;
+        }
+
+        await using var berlin = await EnergyScenario.StartAsync("Europe/Berlin", database, logs);
+        var oracle = new ConsumptionCurve(readings.Select(r => new CounterReading(r.ReadAt, r.Parameters["EP"])));
+        (DateTimeOffset, DateTimeOffset)[] windows = [
+            .. Enumerable.Range(0, 10).Select(d => (berlin.At(new DateTime(2025, 3, 25).AddDays(d)), berlin.At(new DateTime(2025, 3, 26).AddDays(d)))),
+            (berlin.At("2025-03-01 00:00"), berlin.At("2025-04-01 00:00")),
+            (berlin.At("2025-01-01 00:00"), berlin.At("2026-01-01 00:00")),
+        ];
+        decimal[] expected = [.. windows.Select(w => oracle.Between(w.Item1, w.Item2))];
+
+        (await berlin.ConsumptionAsync(null, "d", windows)).ShouldBe(expected);
+        (await berlin.ConsumptionAsync(null, "d", windows)).ShouldBe(expected);
+        var warnings = logs.Entries.Where(e => e.Level == LogLevel.Warning && e.Category.EndsWith("ConsumptionReader", StringComparison.Ordinal)).ToArray();
+        warnings.Length.ShouldBe(1);
+        warnings[0].Message.ShouldContain("Asia/Shanghai");
+        warnings[0].Message.ShouldContain("/api_3/ops/projections/energy/rebuild");
+        (await berlin.CalendarZoneAsync()).ShouldBe("Asia/Shanghai");
+
+        await berlin.Host.RebuildAsync("energy");
+
+        (await berlin.CalendarZoneAsync()).ShouldBe("Europe/Berlin");
+        (await berlin.ConsumptionAsync(null, "d", windows)).ShouldBe(expected);
+        await RollupRowsLieOnPlantBoundariesAsync(berlin, "d");
+    }
+
+    [Fact]
+    public async Task Tables_that_hold_slots_but_no_recorded_zone_are_read_from_their_slots()
+    {
+        var logs = new LogRecorder();
+        await using var energy = await EnergyScenario.StartAsync(logs: logs);
+        await energy.PushAsync(energy.Reading("d", "2025-01-01 00:00", 0), energy.Reading("d", "2025-03-01 00:00", 590));
+        await energy.Host.CatchUpAsync("energy");
+
+        // As tables built before the zone was recorded look: UTC rollups, no months, no calendar row.
+        await using (var conn = await energy.Host.DataSource.OpenConnectionAsync())
+        {
+            await conn.ExecuteAsync("""
+                DELETE FROM energy_calendar; DELETE FROM energy_months; DELETE FROM energy_days; DELETE FROM energy_hours;
+                INSERT INTO energy_hours SELECT device, date_trunc('hour', slot, 'UTC'), sum(amount) FROM energy_slots GROUP BY 1, 2;
+                INSERT INTO energy_days SELECT device, date_trunc('day', hour, 'UTC'), sum(amount) FROM energy_hours GROUP BY 1, 2;
+                """);
+        }
+
+        (await energy.ConsumptionAsync("d", ("2025-01-01 00:00", "2025-02-01 00:00"), ("2025-01-10 00:00", "2025-01-11 00:00"))).ShouldBe([310m, 10m]);
+        logs.Entries.Single(e => e.Level == LogLevel.Warning && e.Category.EndsWith("ConsumptionReader", StringComparison.Ordinal)).Message.ShouldContain("no recorded zone");
+
+        // A later page does not claim those rows for the configured zone.
+        await energy.PushAsync(energy.Reading("d", "2025-03-02 00:00", 600));
+        (await energy.ConsumptionAsync("d", ("2025-01-10 00:00", "2025-01-11 00:00"))).ShouldBe([10m]);
+        (await energy.CalendarZoneAsync()).ShouldBeNull();
     }
 
     /// <summary>Readings every 5 to 180 minutes from <paramref name="from"/> to <paramref name="to"/>, at a rate that keeps changing, with a reset now and then.</summary>
@@ -136,6 +206,7 @@ public sealed class EnergyRollupTests
             rows.AddRange(await conn.QueryAsync<string>($"SELECT '{table} ' || t::text FROM {table} t ORDER BY 1"));
         }
 
+        rows.AddRange(await conn.QueryAsync<string>("SELECT 'energy_calendar ' || zone FROM energy_calendar"));
         return rows;
     }
 }

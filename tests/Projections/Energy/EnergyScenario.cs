@@ -7,6 +7,7 @@ using Energy.Projections.Energy;
 using Energy.Projections.Tests.Support;
 using Energy.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Energy.Projections.Tests.Energy;
 
@@ -27,13 +28,18 @@ public sealed class EnergyScenario : IAsyncDisposable
 
     /// <param name="timeZone">The plant's zone (<c>Energy:TimeZone</c>).</param>
     /// <param name="database">An existing database (another host's); by default a new one.</param>
-    public static async Task<EnergyScenario> StartAsync(string timeZone = "Asia/Shanghai", string? database = null)
+    /// <param name="logs">Receives what the host logs.</param>
+    public static async Task<EnergyScenario> StartAsync(string timeZone = "Asia/Shanghai", string? database = null, LogRecorder? logs = null)
     {
         database ??= await PostgresCluster.CreateDatabaseAsync("energy");
         var host = await ProjectionHost.StartAsync(database, s =>
         {
             s.AddSingleton<IEventProcessor, EnergyProjection>();
             s.AddSingleton<IConsumptionReader, ConsumptionReader>();
+            if (logs is not null)
+            {
+                s.AddSingleton<ILoggerProvider>(logs);
+            }
         }, timeZone);
         return new EnergyScenario(host, database, TimeZoneInfo.FindSystemTimeZoneById(timeZone));
     }
@@ -89,6 +95,12 @@ public sealed class EnergyScenario : IAsyncDisposable
         await using var conn = await Host.DataSource.OpenConnectionAsync();
         var rows = await conn.QueryAsync<(DateTime Key, decimal Amount)>($"SELECT {column}, amount FROM {table} WHERE device = @source ORDER BY 1", new { source });
         return rows.Select(r => (new DateTimeOffset(DateTime.SpecifyKind(r.Key, DateTimeKind.Utc)), r.Amount)).ToArray();
+    }
+
+    public async Task<string?> CalendarZoneAsync()
+    {
+        await using var conn = await Host.DataSource.OpenConnectionAsync();
+        return await conn.ExecuteScalarAsync<string?>("SELECT zone FROM energy_calendar");
     }
 
     public IConsumptionReader Reader => Host.Services.GetRequiredService<IConsumptionReader>();
