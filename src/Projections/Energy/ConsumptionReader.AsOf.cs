@@ -93,7 +93,6 @@ public sealed partial class ConsumptionReader
         cmd.Parameters.Add(new() { Value = meter });
         cmd.Parameters.Add(new() { Value = (int)kind });
         cmd.Parameters.Add(new() { Value = sequence });
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Energy:TimeZone"] ?? "Asia/Shanghai");
         var points = new List<CounterReading>();
         decimal total = 0;
         await using var reader = await cmd.ExecuteReaderAsync(ct);
@@ -101,9 +100,9 @@ public sealed partial class ConsumptionReader
         {
             // Consecutive periods: a cumulative curve rising by each period's amount across that period.
             var (start, end) = EnergyProjection.ManualPeriod(kind, reader.GetString(0));
-            points.Add(new CounterReading(new DateTimeOffset(start, zone.GetUtcOffset(start)), total));
+            points.Add(new CounterReading(new DateTimeOffset(start, zone.Info.GetUtcOffset(start)), total));
             total += reader.GetDecimal(1);
-            points.Add(new CounterReading(new DateTimeOffset(end, zone.GetUtcOffset(end)), total));
+            points.Add(new CounterReading(new DateTimeOffset(end, zone.Info.GetUtcOffset(end)), total));
         }
 
         return new ConsumptionCurve(points);

@@ -28,11 +28,10 @@ public sealed partial class EnergyProjection
             await keep.ExecuteNonQueryAsync(ct);
         }
 
-        var zone = PlantZone;
         return amounts
             .GroupBy(a => (a.MeterId, a.Kind, a.Label))
             .Select(g => g.MaxBy(a => a.SeqId))
-            .Select(a => Spread(a, zone));
+            .Select(a => Spread(a, zone.Info));
     }
 
     private static SlotRewrite Spread(ManualAmount amount, TimeZoneInfo zone)

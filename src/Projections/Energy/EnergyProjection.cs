@@ -5,7 +5,8 @@ using Microsoft.Extensions.Configuration;
 namespace Energy.Projections.Energy;
 
 /// <summary>
-/// Consumption per source in 15-minute slots, with UTC hour and day rollups (CONTRACT §6 Consumption).
+/// Consumption per source in 15-minute slots, with hour, day and month rollups on the plant's calendar
+/// (<see cref="EnergyRollups"/>; CONTRACT §6 Consumption).
 /// A source is a device (its EP counter) or <c>manual:&lt;meter id&gt;</c> (a hand-filled meter). Sources, not
 /// meters: which meter a device counts for can change after the readings arrived (CONTRACT §4), so that
 /// mapping is applied at query time. A late reading recomputes only the slots between its neighbours, so the
@@ -15,12 +16,15 @@ public sealed partial class EnergyProjection(IConfiguration configuration) : IPr
 {
     public const string CounterParameter = "EP";
 
+    private readonly PlantZone zone = PlantZone.From(configuration);
+
     public string Name => "energy";
 
     public IReadOnlyCollection<string>? EventTypes { get; } =
         [nameof(MeterReadingReceived), nameof(ManualConsumptionRecorded), nameof(ManualConsumptionCorrected)];
 
-    public IReadOnlyList<string> Tables { get; } = [EnergyTables.Readings, EnergyTables.Manual, EnergyTables.Slots, EnergyTables.Hours, EnergyTables.Days];
+    public IReadOnlyList<string> Tables { get; } =
+        [EnergyTables.Readings, EnergyTables.Manual, EnergyTables.Slots, EnergyTables.Hours, EnergyTables.Days, EnergyTables.Months, EnergyTables.Calendar];
 
     public string TablesSql(string suffix) => EnergyTables.Sql(suffix);
 
@@ -60,8 +64,6 @@ public sealed partial class EnergyProjection(IConfiguration configuration) : IPr
             await WriteSlotsAsync(context, rewrites, ct);
         }
     }
-
-    private TimeZoneInfo PlantZone => TimeZoneInfo.FindSystemTimeZoneById(configuration["Energy:TimeZone"] ?? "Asia/Shanghai");
 
     private readonly record struct CounterPoint(string Device, DateTimeOffset At, decimal Value, long SeqId);
 

@@ -8,10 +8,14 @@ public static class EnergyTables
     public const string Slots = "energy_slots";
     public const string Hours = "energy_hours";
     public const string Days = "energy_days";
+    public const string Months = "energy_months";
+    public const string Calendar = "energy_calendar";
 
     /// <summary>
     /// Readings and manual amounts keep the sequence number that set them, so a figure can be recomputed as
-    /// the log stood at any earlier point (As_Of_Sequence); slots and rollups hold the current figures.
+    /// the log stood at any earlier point (As_Of_Sequence); slots and rollups hold the current figures. Slots
+    /// are keyed by their UTC quarter hour, hours, days and months by the start of their plant-local unit in the
+    /// zone the one row of the calendar names (<see cref="EnergyRollups"/>).
     /// </summary>
     public static string Sql(string suffix) => $"""
         CREATE TABLE IF NOT EXISTS {Readings}{suffix} (
@@ -46,6 +50,16 @@ public static class EnergyTables
             day     timestamptz NOT NULL,
             amount  numeric     NOT NULL,
             PRIMARY KEY (device, day)
+        );
+        CREATE TABLE IF NOT EXISTS {Months}{suffix} (
+            device  text        NOT NULL,
+            month   timestamptz NOT NULL,
+            amount  numeric     NOT NULL,
+            PRIMARY KEY (device, month)
+        );
+        CREATE TABLE IF NOT EXISTS {Calendar}{suffix} (
+            id      smallint    PRIMARY KEY CHECK (id = 1),
+            zone    text        NOT NULL
         );
         """;
 }

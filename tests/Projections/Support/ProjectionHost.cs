@@ -21,10 +21,11 @@ public sealed class ProjectionHost : IAsyncDisposable
 
     public NpgsqlDataSource DataSource => Services.GetRequiredService<NpgsqlDataSource>();
 
-    public static async Task<ProjectionHost> StartAsync(string connectionString, Action<IServiceCollection> register)
+    /// <param name="timeZone">The plant's zone (<c>Energy:TimeZone</c>).</param>
+    public static async Task<ProjectionHost> StartAsync(string connectionString, Action<IServiceCollection> register, string timeZone = "Asia/Shanghai")
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Energy:TimeZone"] = "Asia/Shanghai" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Energy:TimeZone"] = timeZone });
         builder.Services.AddLogging();
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddEventStore(new ConfigurationBuilder().Build(), r => r.RegisterAll(typeof(IEvent).Assembly, t => typeof(IEvent).IsAssignableFrom(t)));
