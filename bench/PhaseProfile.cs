@@ -67,7 +67,7 @@ public sealed class PhaseProfile(BenchContext bench, int postmasterPid)
         while (await reader.ReadAsync(ct))
         {
             var query = reader.GetString(3);
-            lines.Add($"    {reader.GetInt64(0),7} calls {reader.GetDouble(1),9:N0} ms total {reader.GetDouble(2),7:0.00} ms mean  {query[..Math.Min(110, query.Length)]}");
+            lines.Add($"    {reader.GetInt64(0),7} calls {reader.GetDouble(1),9:N0} ms total {reader.GetDouble(2),7:0.00} ms mean  {(query.Length <= 130 ? query : query[..70] + " … " + query[^60..])}");
         }
 
         return lines;

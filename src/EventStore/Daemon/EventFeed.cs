@@ -26,27 +26,42 @@ internal sealed class EventFeed(IEventStore store, int capacity) : IDisposable
     /// <summary>Events after <paramref name="after"/> up to <paramref name="through"/> (the caller's high-water mark), at most <paramref name="limit"/>.</summary>
     public async Task<FeedPage> ReadAsync(long after, long through, int limit, IReadOnlyCollection<string>? types, CancellationToken ct)
     {
+        if (capacity > 0)
+        {
+            var shared = await ReadSharedAsync(after, through, limit, types, ct);
+            if (shared is { } page)
+            {
+                return page;
+            }
+        }
+
+        var events = await store.ReadAllAsync(after, through, limit, types, ct);
+        return new FeedPage(events, events.Count < limit ? through : events[^1].SeqId);
+    }
+
+    /// <summary>The page from the window, or null when <paramref name="after"/> is behind it.</summary>
+    private async Task<FeedPage?> ReadSharedAsync(long after, long through, int limit, IReadOnlyCollection<string>? types, CancellationToken ct)
+    {
         await gate.WaitAsync(ct);
         try
         {
+            if (after - end > capacity)
+            {
+                // Far ahead of the window (the first read, or after a long stretch read directly): the old
+                // window serves nobody ahead of it, so it restarts here. A small gap is loaded instead, so the
+                // processors between the window and this one keep reading from memory.
+                window.Clear();
+                (start, end) = (after, after);
+            }
+
+            while (after >= start && end < through && (after >= end || window.Count - FirstAfter(after) < limit))
+            {
+                await ExtendAsync(through, ct);
+            }
+
             if (after >= start)
             {
-                if (after > end)
-                {
-                    // Nobody has asked for this stretch yet: the window restarts here.
-                    window.Clear();
-                    (start, end) = (after, after);
-                }
-
-                if (end < through && window.Count - FirstAfter(after) < limit)
-                {
-                    await ExtendAsync(through, ct);
-                }
-
-                if (after >= start)
-                {
-                    return Slice(after, through, limit, types);
-                }
+                return Slice(after, through, limit, types);
             }
         }
         finally
@@ -54,8 +69,7 @@ internal sealed class EventFeed(IEventStore store, int capacity) : IDisposable
             gate.Release();
         }
 
-        var events = await store.ReadAllAsync(after, through, limit, types, ct);
-        return new FeedPage(events, events.Count < limit ? through : events[^1].SeqId);
+        return null;
     }
 
     private async Task ExtendAsync(long through, CancellationToken ct)

@@ -22,7 +22,7 @@ public sealed partial class ProjectionDaemon(
     private static readonly TimeSpan SupervisionInterval = TimeSpan.FromSeconds(2);
     private readonly ILogger logger = loggers.CreateLogger<ProjectionDaemon>();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Supervised> loops = new();
-    private readonly EventFeed feed = new(store, Math.Max(options.Value.FeedCapacity, options.Value.BatchSize));
+    private readonly EventFeed feed = new(store, options.Value.FeedCapacity <= 0 ? 0 : Math.Max(options.Value.FeedCapacity, options.Value.BatchSize));
 
     public IReadOnlyList<IEventProcessor> Processors { get; } = processors.ToArray();
 
