@@ -9,6 +9,12 @@ public sealed class DaemonOptions
     /// <summary>How often an idle loop looks for new events when no local append woke it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// How long the high-water mark waits after it rose before it looks again: appends arriving meanwhile are
+    /// taken in one detection and one page per processor. Adds at most this much to projection lag.
+    /// </summary>
+    public TimeSpan HighWaterCoalesce { get; set; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>How long a sequence gap below committed events is waited for before it is tombstoned.</summary>
     public TimeSpan GapThreshold { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -48,6 +48,13 @@ public sealed partial class HighWaterAgent(
                 {
                     Interlocked.Exchange(ref mark, after);
                     Advanced.Raise();
+                    if (after - before < DetectionWindow)
+                    {
+                        // Caught up: let a stream of small appends gather for a moment, so it costs one detection
+                        // (and one wake-up of every processor) per interval rather than one per append.
+                        await Task.Delay(options.Value.HighWaterCoalesce, ct);
+                    }
+
                     continue;
                 }
 

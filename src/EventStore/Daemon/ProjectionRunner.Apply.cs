@@ -31,6 +31,7 @@ internal sealed partial class ProjectionRunner
 
     private async Task IsolatePoisonAsync(Target target, long floor, long newFloor, IReadOnlyList<EventEnvelope> page, CancellationToken ct)
     {
+        known = null; // dead letters move the floor outside ApplyOnceAsync
         var current = floor;
         foreach (var e in page)
         {
@@ -85,11 +86,13 @@ internal sealed partial class ProjectionRunner
         {
             // Someone else applied this range (a former leader finishing its last batch): ours must not count twice.
             await tx.RollbackAsync(ct);
+            known = null;
             LogFloorMoved(logger, processor.Name, floor);
             return;
         }
 
         await tx.CommitAsync(ct);
+        Moved(target.Progression, floor, newFloor);
         Heartbeat = clock.GetUtcNow();
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -26,6 +27,10 @@ internal sealed partial class ProjectionRunner(
     // The floor reached through pages without any of the processor's events, not stored yet; Stored is the
     // stored floor it extends, Since the timestamp (TimeProvider.GetTimestamp) of the first such page.
     private (long Stored, long Reached, long Since)? skipped;
+
+    // The progression rows as last read (ReadAt a Stopwatch timestamp), kept current with this runner's own
+    // live pages; see ReadProgressionAsync.
+    private (Progression Live, Progression? Next, long ReadAt)? known;
 
     public IEventProcessor Processor => processor;
 
@@ -61,12 +66,11 @@ internal sealed partial class ProjectionRunner(
 
     private async Task LeadAsync(LeaderLock leadership, CancellationToken ct)
     {
+        known = null;
         while (!ct.IsCancellationRequested)
         {
             Heartbeat = clock.GetUtcNow();
-            var rows = await ProgressionStore.ReadAsync(dataSource, processor.Name, ct);
-            var live = rows.Single(r => r.Name == processor.Name);
-            var next = rows.SingleOrDefault(r => r.Name == Generation.NextName(processor.Name));
+            var (live, next) = await ReadProgressionAsync(ct);
             Floor = live.Floor;
             RebuildProgress = next is { State: ProcessorState.Rebuilding, RebuildTarget: { } target }
                 ? Math.Min(1, next.Floor / (double)Math.Max(1, target))
@@ -114,6 +118,35 @@ internal sealed partial class ProjectionRunner(
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// The runner's progression rows. Between reads only this runner moves its live floor (and it notes each
+    /// move), so the rows are read again only after <see cref="DaemonOptions.PollInterval"/> (to see a pause, a
+    /// rebuild request or another host's swap), while a rebuild runs, and after a floor moved elsewhere: twelve
+    /// processors reading their row at every rise of the high-water mark cost more than the pages themselves.
+    /// </summary>
+    private async Task<(Progression Live, Progression? Next)> ReadProgressionAsync(CancellationToken ct)
+    {
+        if (known is { Next: null } k && k.Live.RebuildRequestedAt is null && Stopwatch.GetElapsedTime(k.ReadAt) < options.PollInterval)
+        {
+            return (k.Live, null);
+        }
+
+        var readAt = Stopwatch.GetTimestamp();
+        var rows = await ProgressionStore.ReadAsync(dataSource, processor.Name, ct);
+        var live = rows.Single(r => r.Name == processor.Name);
+        var next = rows.SingleOrDefault(r => r.Name == Generation.NextName(processor.Name));
+        known = (live, next, readAt);
+        return (live, next);
+    }
+
+    /// <summary>Notes that this runner moved a floor from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    private void Moved(string progression, long from, long to)
+    {
+        known = known is { } k && k.Live.Name == progression && k.Live.Floor == from
+            ? k with { Live = k.Live with { Floor = to } }
+            : null; // a generation's floor, or rows this runner did not expect: read them again
     }
 
     /// <summary>

@@ -30,9 +30,27 @@ public static class EnergyDatabase
         {
             var connectionString = services.GetRequiredService<IConfiguration>()[ConnectionStringKey]
                 ?? throw new InvalidOperationException($"{ConnectionStringKey} is not set.");
-            return NpgsqlDataSource.Create(connectionString);
+            return CreateDataSource(connectionString);
         });
         return builder;
+    }
+
+    /// <summary>
+    /// The pool skips resetting a connection's session when it is handed back (<c>No Reset On Close</c>),
+    /// unless the connection string says otherwise: nothing here leaves session state behind (settings are
+    /// <c>set_config(…, true)</c>, local to a transaction, and the one session-level advisory lock, a
+    /// leader's, is released before its connection goes back), and the reset (<c>DISCARD ALL</c>, or the
+    /// statements it stands for once prepared statements exist) ran before the first command of every pooled use.
+    /// </summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!settings.ContainsKey("No Reset On Close"))
+        {
+            settings.NoResetOnClose = true;
+        }
+
+        return NpgsqlDataSource.Create(settings.ConnectionString);
     }
 
     private static void StartEmbedded(IHostApplicationBuilder builder, bool stopAdoptedCluster)
