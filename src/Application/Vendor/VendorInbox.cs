@@ -89,6 +89,7 @@ public sealed partial class VendorInbox(NpgsqlDataSource dataSource, IEventStore
         cmd.Parameters.Add(new() { Value = batches.Select(b => b.ExternalId).ToArray() });
         cmd.Parameters.Add(new() { Value = batches.Select(b => b.PayloadHash).ToArray() });
         var fresh = new HashSet<string>(StringComparer.Ordinal);
+        await cmd.PrepareAsync(ct); // once per pooled connection, like the store's append statements
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {

@@ -102,6 +102,7 @@ public sealed partial class PostgresEventStore
         lockStreams.Parameters.Add(new() { Value = streams.Select(s => s.StreamType).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         batch.BatchCommands.Add(lockStreams);
 
+        await batch.PrepareAsync(ct);
         await using var reader = await batch.ExecuteReaderAsync(ct);
         if (inbox is not null)
         {

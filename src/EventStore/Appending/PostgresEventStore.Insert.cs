@@ -31,6 +31,11 @@ public sealed partial class PostgresEventStore
     /// One set-based statement for the events and one for the stream versions. Sequence numbers are taken
     /// after the sort, so within an append they ascend with the versions.
     /// </summary>
+    /// <remarks>
+    /// The append's statements are prepared: Npgsql keeps them per physical connection, so after a pooled
+    /// connection's first append they are neither parsed nor planned again. Their plans do not depend on the
+    /// values (unnest of the arrays, then an insert or a key lookup per row).
+    /// </remarks>
     private static async Task<IReadOnlyList<(long SeqId, DateTime Timestamp)>> InsertAsync(NpgsqlConnection conn, NpgsqlTransaction tx, List<EventRow> rows, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(conn, tx);
@@ -64,6 +69,7 @@ public sealed partial class PostgresEventStore
         batch.BatchCommands.Add(bump);
 
         var stored = new Dictionary<(string, long), (long, DateTime)>(rows.Count);
+        await batch.PrepareAsync(ct);
         await using var reader = await batch.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {

@@ -41,20 +41,30 @@ public sealed partial class PostgresEventStore
     public async Task<IReadOnlyList<EventEnvelope>> ReadAllAsync(long afterSeqId, long throughSeqId, int limit, IReadOnlyCollection<string>? types = null, CancellationToken ct = default)
     {
         // Two statements rather than one with "$4 IS NULL OR": each gets its own plan and its own line in pg_stat_statements.
-        await using var cmd = dataSource.CreateCommand($"""
+        // The page is read in seq_id order along the primary key, stopping at the limit: while the log grows faster
+        // than autovacuum analyzes it, the planner believes the range holds a handful of rows and would rather scan
+        // all of it (bitmap heap scan, then a top-N sort), turning every jsonb document of the range into text —
+        // 9,660 of them for a page of 1,000 in the ingest bench, 233 ms instead of 20. The settings are local to the
+        // statement's implicit transaction.
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)"));
+        var read = new NpgsqlBatchCommand($"""
             SELECT {Columns} FROM events
             WHERE seq_id > $1 AND seq_id <= $2 AND stream_id <> '{EventEnvelope.TombstoneStream}'{(types is null ? "" : " AND type = ANY($4)")}
             ORDER BY seq_id LIMIT $3
             """);
-        cmd.Parameters.Add(new() { Value = afterSeqId });
-        cmd.Parameters.Add(new() { Value = throughSeqId });
-        cmd.Parameters.Add(new() { Value = limit });
+        read.Parameters.Add(new() { Value = afterSeqId });
+        read.Parameters.Add(new() { Value = throughSeqId });
+        read.Parameters.Add(new() { Value = limit });
         if (types is not null)
         {
-            cmd.Parameters.Add(new() { Value = types.ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
+            read.Parameters.Add(new() { Value = types.ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
         }
 
-        return await ReadEnvelopesAsync(cmd, ct);
+        batch.BatchCommands.Add(read);
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        return await ReadEnvelopesAsync(reader, ct);
     }
 
     public async Task<EventLogPage> QueryLogAsync(EventLogQuery query, CancellationToken ct = default)

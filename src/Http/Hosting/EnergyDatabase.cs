@@ -44,8 +44,10 @@ public static class EnergyDatabase
     /// </summary>
     public static NpgsqlDataSource CreateDataSource(string connectionString)
     {
+        // The keys the string itself names (NpgsqlConnectionStringBuilder.ContainsKey answers for every key it knows).
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!settings.ContainsKey("No Reset On Close"))
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
         {
             settings.NoResetOnClose = true;
         }
