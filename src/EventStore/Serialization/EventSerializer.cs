@@ -10,7 +10,12 @@ public sealed class EventSerializer(EventTypeRegistry registry)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Converters = { new JsonStringEnumConverter() },
+        Converters =
+        {
+            new JsonStringEnumConverter(),
+            new SharedKeyDictionaryConverter<string>(),
+            new SharedKeyDictionaryConverter<decimal>(),
+        },
     };
 
     public EventTypeRegistry Registry => registry;
