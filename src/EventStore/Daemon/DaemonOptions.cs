@@ -23,7 +23,10 @@ public sealed class DaemonOptions
     /// <summary>Events per projection transaction.</summary>
     public int BatchSize { get; set; } = 1000;
 
-    /// <summary>A rebuild's pages are this many times <see cref="BatchSize"/>: it replays history, where fewer, larger transactions win.</summary>
+    /// <summary>
+    /// A rebuild's pages are this many times <see cref="BatchSize"/>: it replays history, where fewer, larger
+    /// transactions win. So are the live pages of a processor behind by more than one page.
+    /// </summary>
     public int RebuildBatchFactor { get; set; } = 5;
 
     /// <summary>How long a floor moved only through pages without any of the processor's events may wait to be stored.</summary>

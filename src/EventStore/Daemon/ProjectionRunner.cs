@@ -157,7 +157,10 @@ internal sealed partial class ProjectionRunner(
     /// </summary>
     private async Task ApplyLivePageAsync(Progression live, long reached, long mark, CancellationToken ct)
     {
-        var page = await feed.ReadAsync(reached, mark, options.BatchSize, processor.EventTypes, ct);
+        // Behind by more than a page (a burst, a restart): pages as large as a rebuild's. Each page has the same
+        // fixed cost (its statements, its commit), so small pages let a busy processor trail a burst for good.
+        var limit = mark - reached > options.BatchSize ? options.BatchSize * options.RebuildBatchFactor : options.BatchSize;
+        var page = await feed.ReadAsync(reached, mark, limit, processor.EventTypes, ct);
         if (page.Events.Count == 0)
         {
             var since = skipped?.Since ?? clock.GetTimestamp();
