@@ -53,7 +53,7 @@ public static class BenchRun
     private static Figure MemoryFigure(BenchContext bench)
     {
         var peak = bench.Service.PeakRssBytes() / (1024.0 * 1024.0);
-        return new Figure("memory", "peak RSS (VmHWM) of the service process over ingest, single pushes and the lag run", $"{peak:N0} MB", "500 MB", $"{peak / 500:P0}", "< 500 MB", peak < 500);
+        return new Figure("memory", "peak RSS (VmHWM) of the service process over ingest, single pushes and the lag runs", $"{peak:N0} MB", "500 MB", $"{peak / 500:P0}", "< 500 MB", peak < 500);
     }
 
     public static void Print(Dictionary<string, List<Figure>> figures, List<string> notes, TimeSpan elapsed)

@@ -58,7 +58,7 @@ public sealed class PhaseProfile(BenchContext bench, int postmasterPid)
     public async Task<List<string>> TopStatementsAsync(int count, CancellationToken ct)
     {
         await using var cmd = bench.DataSource.CreateCommand($"""
-            SELECT calls, total_exec_time, mean_exec_time, regexp_replace(query, '\s+', ' ', 'g')
+            SELECT calls, total_exec_time, mean_exec_time, rows::float8 / greatest(calls, 1), regexp_replace(query, '\s+', ' ', 'g')
             FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%'
             ORDER BY total_exec_time DESC LIMIT {count}
             """);
@@ -66,8 +66,8 @@ public sealed class PhaseProfile(BenchContext bench, int postmasterPid)
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var query = reader.GetString(3);
-            lines.Add($"    {reader.GetInt64(0),7} calls {reader.GetDouble(1),9:N0} ms total {reader.GetDouble(2),7:0.00} ms mean  {(query.Length <= 130 ? query : query[..70] + " … " + query[^60..])}");
+            var query = reader.GetString(4);
+            lines.Add($"    {reader.GetInt64(0),7} calls {reader.GetDouble(1),9:N0} ms total {reader.GetDouble(2),8:0.00} ms mean {reader.GetDouble(3),7:0} rows/call  {(query.Length <= 130 ? query : query[..70] + " … " + query[^60..])}");
         }
 
         return lines;
