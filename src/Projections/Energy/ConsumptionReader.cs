@@ -51,7 +51,9 @@ public sealed partial class ConsumptionReader(NpgsqlDataSource dataSource, IConf
             return result;
         }
 
-        await using var cmd = dataSource.CreateCommand(Sql);
+        // On a connection of its own rather than the data source's: only such a command can be prepared.
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand(Sql, connection);
         cmd.Parameters.Add(new() { Value = pieces.Select(p => p.Meter).ToArray() });
         cmd.Parameters.Add(new() { Value = pieces.Select(p => p.Window).ToArray() });
         cmd.Parameters.Add(new() { Value = pieces.Select(p => (int)p.Piece.Resolution).ToArray() });
@@ -60,6 +62,7 @@ public sealed partial class ConsumptionReader(NpgsqlDataSource dataSource, IConf
         cmd.Parameters.Add(new() { Value = pieces.Select(p => p.Piece.To.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         cmd.Parameters.Add(new() { Value = pieces.Select(p => p.Piece.Share).ToArray() });
         cmd.Parameters.Add(new() { Value = zone.Id });
+        await cmd.PrepareAsync(ct); // planned once per pooled connection: its plan does not depend on the values
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
