@@ -107,7 +107,7 @@ public sealed partial class HighWaterAgent
     private async Task StoreAsync(long newMark, CancellationToken ct)
     {
         await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('synchronous_commit', 'off', true)"));
+        batch.BatchCommands.Add(TransactionSettings.Command(("synchronous_commit", "off")));
         var store = new NpgsqlBatchCommand(
             "UPDATE progression SET last_seq_id = $2, heartbeat = now(), updated = now() WHERE name = $1 AND last_seq_id < $2");
         store.Parameters.Add(new() { Value = ProgressionName });

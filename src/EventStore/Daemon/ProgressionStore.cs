@@ -62,7 +62,7 @@ internal static class ProgressionStore
         await using var batch = new NpgsqlBatch(conn, tx);
         if (!durable)
         {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('synchronous_commit', 'off', true)"));
+            batch.BatchCommands.Add(TransactionSettings.Command(("synchronous_commit", "off")));
         }
 
         var advance = new NpgsqlBatchCommand("""

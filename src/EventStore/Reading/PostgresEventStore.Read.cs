@@ -45,9 +45,9 @@ public sealed partial class PostgresEventStore
         // than autovacuum analyzes it, the planner believes the range holds a handful of rows and would rather scan
         // all of it (bitmap heap scan, then a top-N sort), turning every jsonb document of the range into text —
         // 9,660 of them for a page of 1,000 in the ingest bench, 233 ms instead of 20. The settings are local to the
-        // statement's implicit transaction.
+        // batch's implicit transaction (TransactionSettings).
         await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)"));
+        batch.BatchCommands.Add(TransactionSettings.Command(("enable_bitmapscan", "off"), ("enable_sort", "off")));
         var read = new NpgsqlBatchCommand($"""
             SELECT {Columns} FROM events
             WHERE seq_id > $1 AND seq_id <= $2 AND stream_id <> '{EventEnvelope.TombstoneStream}'{(types is null ? "" : " AND type = ANY($4)")}

@@ -38,7 +38,7 @@ public static class EnergyDatabase
     /// <summary>
     /// The pool skips resetting a connection's session when it is handed back (<c>No Reset On Close</c>),
     /// unless the connection string says otherwise: nothing here leaves session state behind (settings are
-    /// <c>set_config(…, true)</c>, local to a transaction, and the one session-level advisory lock, a
+    /// <c>TransactionSettings</c>, local to a transaction, and the one session-level advisory lock, a
     /// leader's, is released before its connection goes back), and the reset (<c>DISCARD ALL</c>, or the
     /// statements it stands for once prepared statements exist) ran before the first command of every pooled use.
     /// </summary>

@@ -1,5 +1,6 @@
 using Energy.Application.Energy;
 using Energy.Domain.Energy;
+using Energy.EventStore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -56,7 +57,7 @@ public sealed partial class ConsumptionReader(NpgsqlDataSource dataSource, IConf
         // 500k cost units and was JIT-compiled at each new plan, ~460 ms for a statement that runs in 8.
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('jit', 'off', true)"));
+        batch.BatchCommands.Add(TransactionSettings.Command(("jit", "off")));
         var sum = new NpgsqlBatchCommand(Sql);
         sum.Parameters.Add(new() { Value = pieces.Select(p => p.Meter).ToArray() });
         sum.Parameters.Add(new() { Value = pieces.Select(p => p.Window).ToArray() });
