@@ -8,8 +8,8 @@ namespace Energy.Projections.Energy;
 public sealed partial class EnergyProjection
 {
     /// <summary>
-    /// Stores the new counter points and recomputes, per device, the slots from the reading before the
-    /// earliest new point to the reading after the latest one. Two round trips for the whole page.
+    /// Stores the new counter points and recomputes, per device, the whole slots from the reading before the
+    /// earliest new point to the reading after the latest one. One round trip for the whole page.
     /// </summary>
     private static async Task<IEnumerable<SlotRewrite>> RespreadCountersAsync(ProjectionContext context, List<CounterPoint> points, CancellationToken ct)
     {
@@ -30,15 +30,27 @@ public sealed partial class EnergyProjection
         store.Parameters.Add(new() { Value = latest.Select(p => p.Value).ToArray() });
         store.Parameters.Add(new() { Value = latest.Select(p => p.SeqId).ToArray() });
 
-        // Two readings on each side: the neighbours bound the recomputed slots, and the ones beyond them give
-        // the consumption of the partly covered slots at the ends.
+        // Every reading that shapes the slots to rewrite: the new points change the curve only between their
+        // neighbours (n), the slots to rewrite are the whole slots around those (s; date_bin on the UTC grid
+        // is Slots.Floor), and each of them depends on every reading inside it and the first one beyond each
+        // end (b). Reading only a fixed number of neighbours lost what earlier readings of the first slot had
+        // counted: the rewritten slot started its curve at the second reading back.
         var context2 = new NpgsqlBatchCommand($"""
             WITH q AS (SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS q(device, lo, hi)),
-            b AS (
+            n AS (
                 SELECT q.device,
-                       coalesce((SELECT min(read_at) FROM (SELECT read_at FROM {readings} r WHERE r.device = q.device AND r.read_at < q.lo ORDER BY read_at DESC LIMIT 2) x), q.lo) AS from_at,
-                       coalesce((SELECT max(read_at) FROM (SELECT read_at FROM {readings} r WHERE r.device = q.device AND r.read_at > q.hi ORDER BY read_at LIMIT 2) x), q.hi) AS to_at
-                FROM q)
+                       coalesce((SELECT max(read_at) FROM {readings} r WHERE r.device = q.device AND r.read_at < q.lo), q.lo) AS before,
+                       coalesce((SELECT min(read_at) FROM {readings} r WHERE r.device = q.device AND r.read_at > q.hi), q.hi) AS after
+                FROM q),
+            s AS (
+                SELECT device, date_bin('15 minutes', before, timestamptz '1970-01-01 00:00:00+00') AS from_slot,
+                       date_bin('15 minutes', after - interval '1 microsecond', timestamptz '1970-01-01 00:00:00+00') + interval '15 minutes' AS to_slot
+                FROM n),
+            b AS (
+                SELECT s.device,
+                       coalesce((SELECT max(read_at) FROM {readings} r WHERE r.device = s.device AND r.read_at <= s.from_slot), s.from_slot) AS from_at,
+                       coalesce((SELECT min(read_at) FROM {readings} r WHERE r.device = s.device AND r.read_at >= s.to_slot), s.to_slot) AS to_at
+                FROM s)
             SELECT r.device, r.read_at, r.value
             FROM b JOIN {readings} r ON r.device = b.device AND r.read_at >= b.from_at AND r.read_at <= b.to_at
             ORDER BY r.device, r.read_at

@@ -46,6 +46,34 @@ public sealed class EnergyProjectionTests
     }
 
     [Fact]
+    public async Task Four_pushes_of_one_reading_each_projected_one_by_one_give_the_whole_rise_of_the_counter()
+    {
+        await using var energy = await EnergyScenario.StartAsync();
+        foreach (var (at, ep) in new[] { ("2019-04-01 00:00", 0m), ("2019-04-01 00:03", 3m), ("2019-04-01 00:06", 6m), ("2019-04-01 00:09", 9m) })
+        {
+            await energy.PushAsync(energy.Reading("d", at, ep));
+            await energy.Host.CatchUpAsync("energy");
+        }
+
+        (await energy.ConsumptionAsync("d", ("2019-04-01 00:00", "2019-04-02 00:00"), ("2019-04-01 00:00", "2019-04-01 00:15")))
+            .ShouldBe([9m, 9m]);
+    }
+
+    [Fact]
+    public async Task A_late_reading_before_the_first_ones_of_its_slot_counts_up_to_the_last_reading()
+    {
+        await using var energy = await EnergyScenario.StartAsync();
+        foreach (var (at, ep) in new[] { ("2019-04-01 00:04", 24m), ("2019-04-01 00:07", 27m), ("2019-04-01 00:11", 33m), ("2019-04-01 00:01", 18m) })
+        {
+            await energy.PushAsync(energy.Reading("d", at, ep));
+            await energy.Host.CatchUpAsync("energy");
+        }
+
+        (await energy.ConsumptionAsync("d", ("2019-04-01 00:00", "2019-04-02 00:00"))).ShouldBe([15m]);
+        (await energy.SlotSumAsync("d", energy.At("2019-04-01 00:00"), energy.At("2019-04-02 00:00"))).ShouldBe(15m);
+    }
+
+    [Fact]
     public async Task A_hand_filled_day_is_spread_evenly_and_a_correction_replaces_it()
     {
         await using var energy = await EnergyScenario.StartAsync();
