@@ -31,7 +31,9 @@ public sealed record MeterFacts(
 }
 
 /// <summary>One binding of a device to a meter: the meter shows the device's readings in [From, Until).</summary>
-public sealed record MeterBinding(long MeterId, string DeviceCode, DateTimeOffset From, DateTimeOffset? Until);
+/// <param name="AttributedFrom">From when the device's readings count for this meter (meter_bindings, docs/ATTRIBUTION.md):
+/// <see cref="DateTimeOffset.MinValue"/> for a device's first binding, else <paramref name="From"/>.</param>
+public sealed record MeterBinding(long MeterId, string DeviceCode, DateTimeOffset From, DateTimeOffset? Until, DateTimeOffset AttributedFrom);
 
 /// <summary>
 /// Read-only answers about the meter catalog for later features, from the inline read models (so they
@@ -47,34 +49,21 @@ public sealed class MeterQueries(NpgsqlDataSource dataSource)
         FROM meters m LEFT JOIN machines s ON s.id = m.machine_id
         """;
 
-    /// <summary>The meter that showed device <paramref name="deviceCode"/>'s readings at <paramref name="instant"/>, or null.</summary>
-    public async Task<long?> MeterOfDeviceAtAsync(string deviceCode, DateTimeOffset instant, CancellationToken ct = default)
+    /// <summary>The meter device <paramref name="deviceCode"/>'s reading at <paramref name="instant"/> belongs to, or null (<c>reading_meter</c>, docs/ATTRIBUTION.md).</summary>
+    public async Task<long?> MeterOfReadingAsync(string deviceCode, DateTimeOffset instant, CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        return await conn.QuerySingleOrDefaultAsync<long?>(new CommandDefinition("""
-            SELECT meter_id FROM meter_bindings
-            WHERE device_code = @deviceCode AND bound_from <= @at AND (bound_until IS NULL OR bound_until > @at)
-            ORDER BY bound_from DESC LIMIT 1
-            """, new { deviceCode, at = instant.UtcDateTime }, cancellationToken: ct));
+        return await conn.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            "SELECT meter_id FROM reading_meter(@deviceCode, @at)", new { deviceCode, at = instant.UtcDateTime }, cancellationToken: ct));
     }
 
-    /// <summary>Every binding the device ever had, oldest first (to attribute late readings by their own time).</summary>
-    public async Task<IReadOnlyList<MeterBinding>> BindingsOfDeviceAsync(string deviceCode, CancellationToken ct = default)
-    {
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var rows = await conn.QueryAsync<(long MeterId, string DeviceCode, DateTime From, DateTime? Until)>(new CommandDefinition(
-            "SELECT meter_id, device_code, bound_from, bound_until FROM meter_bindings WHERE device_code = @deviceCode ORDER BY bound_from, seq_id",
-            new { deviceCode }, cancellationToken: ct));
-        return rows.Select(r => new MeterBinding(r.MeterId, r.DeviceCode, Utc(r.From), r.Until is { } u ? Utc(u) : null)).ToList();
-    }
-
-    /// <summary>Every binding of every device, oldest first (one query for the energy totals of many meters).</summary>
+    /// <summary>Every binding of every device, oldest first, with the instant readings count for it from (one query for the energy totals of many meters).</summary>
     public async Task<IReadOnlyList<MeterBinding>> AllBindingsAsync(CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var rows = await conn.QueryAsync<(long MeterId, string DeviceCode, DateTime From, DateTime? Until)>(new CommandDefinition(
-            "SELECT meter_id, device_code, bound_from, bound_until FROM meter_bindings ORDER BY bound_from, seq_id", cancellationToken: ct));
-        return rows.Select(r => new MeterBinding(r.MeterId, r.DeviceCode, Utc(r.From), r.Until is { } u ? Utc(u) : null)).ToList();
+        var rows = await conn.QueryAsync<(long MeterId, string DeviceCode, DateTime From, DateTime? Until, DateTime AttributedFrom)>(new CommandDefinition(
+            "SELECT meter_id, device_code, bound_from, bound_until, attributed_from FROM meter_bindings ORDER BY bound_from, seq_id", cancellationToken: ct));
+        return rows.Select(r => new MeterBinding(r.MeterId, r.DeviceCode, Utc(r.From), r.Until is { } u ? Utc(u) : null, Utc(r.AttributedFrom))).ToList();
     }
 
     /// <summary>The meter by id, live or deleted; null if it never existed.</summary>

@@ -29,7 +29,8 @@ public static class ParameterJudge
 {
     /// <param name="samples">The rule's samples from the one before the earliest new sample on, in time order.</param>
     /// <param name="recorded">The episodes already raised for the rule that can overlap those samples.</param>
-    public static IReadOnlyList<Verdict> Judge(IReadOnlyList<Sample> samples, IReadOnlyList<Episode> recorded, Func<decimal, bool> inside)
+    /// <param name="inside">Whether a sample lies within the limits of the rule's version in force at its instant.</param>
+    public static IReadOnlyList<Verdict> Judge(IReadOnlyList<Sample> samples, IReadOnlyList<Episode> recorded, Func<Sample, bool> inside)
     {
         var episodes = EpisodesOf(samples, inside);
         var verdicts = new List<Verdict>();
@@ -47,7 +48,7 @@ public static class ParameterJudge
             }
         }
 
-        if (samples.Count == 0 || !inside(samples[^1].Value))
+        if (samples.Count == 0 || !inside(samples[^1]))
         {
             return verdicts;
         }
@@ -67,13 +68,13 @@ public static class ParameterJudge
         return verdicts;
     }
 
-    private static List<(Episode Episode, decimal RaisedValue, decimal ClearValue)> EpisodesOf(IReadOnlyList<Sample> samples, Func<decimal, bool> inside)
+    private static List<(Episode Episode, decimal RaisedValue, decimal ClearValue)> EpisodesOf(IReadOnlyList<Sample> samples, Func<Sample, bool> inside)
     {
         var result = new List<(Episode, decimal, decimal)>();
         Sample? start = null;
         foreach (var sample in samples)
         {
-            var isInside = inside(sample.Value);
+            var isInside = inside(sample);
             if (!isInside && start is null)
             {
                 start = sample;

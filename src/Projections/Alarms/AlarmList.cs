@@ -10,6 +10,12 @@ namespace Energy.Projections.Alarms;
 /// appending transaction (a list shows a write at once, and the evaluation reactors see a rule as soon as it
 /// is acknowledged). Deleted rows stay with <c>deleted_at</c>.
 /// </summary>
+/// <remarks>
+/// <c>alarm_rule_versions</c> is what the evaluation reactors judge by: one row per definition, change and
+/// deletion of a rule, in force from <c>effective_from</c> (docs/ATTRIBUTION.md). A rule's first version is in
+/// force from <c>-infinity</c>, so a rule created today judges readings stamped last month as it judges
+/// today's; a change or deletion applies to readings stamped from its instant on.
+/// </remarks>
 public sealed class AlarmList : IInlineProjection, ISchemaContributor
 {
     public string Name => "alarms";
@@ -40,6 +46,26 @@ public sealed class AlarmList : IInlineProjection, ISchemaContributor
             upper_limit numeric NOT NULL,
             deleted_at  timestamptz
         );
+        CREATE TABLE IF NOT EXISTS alarm_rule_versions (
+            rule_id        bigint      NOT NULL,
+            seq_id         bigint      NOT NULL,
+            effective_from timestamptz NOT NULL,
+            live           boolean     NOT NULL,
+            name           text        NOT NULL,
+            alarm_id       bigint      NOT NULL,
+            meter_id       bigint      NOT NULL,
+            parameter      text        NOT NULL,
+            lower_limit    numeric     NOT NULL,
+            upper_limit    numeric     NOT NULL,
+            PRIMARY KEY (rule_id, seq_id)
+        );
+        CREATE INDEX IF NOT EXISTS alarm_rule_versions_meter ON alarm_rule_versions (meter_id);
+        -- Rules defined before versions were kept: their description in force from -infinity (to their deletion).
+        INSERT INTO alarm_rule_versions
+        SELECT r.id, v.seq, v.at, v.live, r.name, r.alarm_id, r.meter_id, r.parameter, r.lower_limit, r.upper_limit
+        FROM alarm_status_rules r
+        CROSS JOIN LATERAL (VALUES (0::bigint, '-infinity'::timestamptz, true), (1::bigint, r.deleted_at, false)) AS v(seq, at, live)
+        WHERE v.at IS NOT NULL AND NOT EXISTS (SELECT FROM alarm_rule_versions x WHERE x.rule_id = r.id);
         CREATE INDEX IF NOT EXISTS alarm_status_rules_live_meter ON alarm_status_rules (meter_id) WHERE deleted_at IS NULL;
         CREATE INDEX IF NOT EXISTS alarm_status_rules_live_alarm ON alarm_status_rules (alarm_id) WHERE deleted_at IS NULL;
         """;
@@ -90,11 +116,20 @@ public sealed class AlarmList : IInlineProjection, ISchemaContributor
                         rules.Select(r => r.Details.AlarmId).ToArray(), rules.Select(r => r.Details.MeterId).ToArray(),
                         rules.Select(r => r.Details.Parameter).ToArray(), rules.Select(r => r.Details.LowerLimit).ToArray(),
                         rules.Select(r => r.Details.UpperLimit).ToArray());
+                    Versioned(batch, run);
                     break;
                 case AlarmRuleDeleted:
                     var gone = CatalogBatch.LastPer<AlarmRuleDeleted>(run, e => e.RuleId);
                     batch.Add("UPDATE alarm_status_rules r SET deleted_at = u.at FROM unnest($1::bigint[], $2::timestamptz[]) AS u(id, at) WHERE r.id = u.id",
                         gone.Select(e => e.RuleId).ToArray(), gone.Select(e => CatalogBatch.Utc(e.DeletedAt)).ToArray());
+                    var deletions = run.Select(e => (Event: (AlarmRuleDeleted)e.Data, e.SeqId)).ToList();
+                    batch.Add("""
+                        INSERT INTO alarm_rule_versions
+                        SELECT r.id, u.seq, u.at, false, r.name, r.alarm_id, r.meter_id, r.parameter, r.lower_limit, r.upper_limit
+                        FROM unnest($1::bigint[], $2::bigint[], $3::timestamptz[]) AS u(id, seq, at) JOIN alarm_status_rules r ON r.id = u.id
+                        ON CONFLICT DO NOTHING
+                        """, deletions.Select(d => d.Event.RuleId).ToArray(), deletions.Select(d => d.SeqId).ToArray(),
+                        deletions.Select(d => CatalogBatch.Utc(d.Event.DeletedAt)).ToArray());
                     break;
             }
         }
@@ -106,5 +141,28 @@ public sealed class AlarmList : IInlineProjection, ISchemaContributor
     {
         await CatalogBatch.TruncateAsync(connection, transaction, "alarm_status", ct);
         await CatalogBatch.TruncateAsync(connection, transaction, "alarm_status_rules", ct);
+        await CatalogBatch.TruncateAsync(connection, transaction, "alarm_rule_versions", ct);
+    }
+
+    /// <summary>A version per definition (in force from -infinity) and per change (from the change's instant).</summary>
+    private static void Versioned(CatalogBatch batch, IReadOnlyList<EventEnvelope> run)
+    {
+        var versions = run.Select(e => e.Data switch
+        {
+            AlarmRuleDefined d => (d.RuleId, e.SeqId, From: CatalogBatch.Utc(DateTimeOffset.MinValue), d.Details),
+            AlarmRuleChanged c => (c.RuleId, e.SeqId, From: CatalogBatch.Utc(e.Timestamp), c.Details),
+            _ => throw new InvalidOperationException(e.Type),
+        }).ToList();
+        batch.Add("""
+            INSERT INTO alarm_rule_versions
+            SELECT id, seq, at, true, name, alarm, meter, parameter, lower, upper
+            FROM unnest($1::bigint[], $2::bigint[], $3::timestamptz[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::numeric[], $9::numeric[])
+                AS u(id, seq, at, name, alarm, meter, parameter, lower, upper)
+            ON CONFLICT DO NOTHING
+            """,
+            versions.Select(v => v.RuleId).ToArray(), versions.Select(v => v.SeqId).ToArray(), versions.Select(v => v.From).ToArray(),
+            versions.Select(v => v.Details.Name).ToArray(), versions.Select(v => v.Details.AlarmId).ToArray(),
+            versions.Select(v => v.Details.MeterId).ToArray(), versions.Select(v => v.Details.Parameter).ToArray(),
+            versions.Select(v => v.Details.LowerLimit).ToArray(), versions.Select(v => v.Details.UpperLimit).ToArray());
     }
 }

@@ -7,8 +7,9 @@ namespace Energy.Projections.Oee;
 
 /// <summary>
 /// The OEE rules behind seed 7.1 (<c>oee_rules</c>, current description) and every version of each rule with
-/// the instant it applies from (<c>oee_rule_versions</c>), which the status reactor judges readings by — so an
-/// edit applies from the instant it is made and never re-judges the past. Written in the appending transaction.
+/// the instant it applies from (<c>oee_rule_versions</c>), which the status reactor judges readings by: a rule's
+/// first version from -infinity (readings stamped before the rule existed are judged by it, docs/ATTRIBUTION.md),
+/// each later edit from the instant it is made, never re-judging what came before. Written in the appending transaction.
 /// </summary>
 public sealed class OeeRuleList : IInlineProjection, ISchemaContributor
 {
@@ -42,6 +43,9 @@ public sealed class OeeRuleList : IInlineProjection, ISchemaContributor
             upper_limit    numeric     NOT NULL,
             PRIMARY KEY (rule_id, seq_id)
         );
+        -- A rule's first version is in force from -infinity (docs/ATTRIBUTION.md); versions kept before that rule.
+        UPDATE oee_rule_versions v SET effective_from = '-infinity'
+        WHERE v.effective_from <> '-infinity' AND v.seq_id = (SELECT min(f.seq_id) FROM oee_rule_versions f WHERE f.rule_id = v.rule_id);
         CREATE INDEX IF NOT EXISTS oee_rule_versions_meter ON oee_rule_versions (meter_id);
         CREATE INDEX IF NOT EXISTS oee_rule_versions_machine ON oee_rule_versions (machine_id);
         """;
@@ -85,7 +89,7 @@ public sealed class OeeRuleList : IInlineProjection, ISchemaContributor
     {
         var all = run.Select(e => e.Data switch
         {
-            OeeRuleAdded a => (a.RuleId, a.Details, a.At, e.SeqId),
+            OeeRuleAdded a => (a.RuleId, a.Details, At: DateTimeOffset.MinValue, e.SeqId),
             OeeRuleChanged c => (c.RuleId, c.Details, c.At, e.SeqId),
             _ => throw new InvalidOperationException(e.Type),
         }).ToList();

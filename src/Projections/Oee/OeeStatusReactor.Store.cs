@@ -9,8 +9,8 @@ namespace Energy.Projections.Oee;
 public sealed partial class OeeStatusReactor
 {
     /// <summary>
-    /// The page's readings as samples of the meter each device counted for at the reading's own time, kept only
-    /// for meters some rule (any version) judges; a value re-sent for the same instant keeps the last one.
+    /// The page's readings as samples of the meter each belongs to (<c>reading_meter</c>, docs/ATTRIBUTION.md),
+    /// kept only for meters some rule (any version) judges; a value re-sent for the same instant keeps the last one.
     /// </summary>
     private static async Task<List<OeeSample>> JudgedSamplesAsync(ProjectionContext context, IReadOnlyList<EventEnvelope> events, CancellationToken ct)
     {
@@ -18,10 +18,7 @@ public sealed partial class OeeStatusReactor
         var meters = (await context.Connection.QueryAsync<(long Ordinal, long MeterId)>(new CommandDefinition("""
             SELECT u.ord, b.meter_id
             FROM unnest(@devices::text[], @instants::timestamptz[]) WITH ORDINALITY AS u(device, at, ord)
-            CROSS JOIN LATERAL (
-                SELECT meter_id FROM meter_bindings mb
-                WHERE mb.device_code = u.device AND mb.bound_from <= u.at AND (mb.bound_until IS NULL OR mb.bound_until > u.at)
-                ORDER BY mb.bound_from DESC LIMIT 1) b
+            CROSS JOIN LATERAL reading_meter(u.device, u.at) b
             WHERE EXISTS (SELECT 1 FROM oee_rule_versions v WHERE v.meter_id = b.meter_id)
             """, new { devices = readings.Select(r => r.Device).ToArray(), instants = readings.Select(r => r.ReadAt.UtcDateTime).ToArray() },
             context.Transaction, cancellationToken: ct))).ToList();

@@ -11,7 +11,7 @@ public class ParameterJudgeTests
     private static Episode E(int start, int? end = null) => new(T.AddMinutes(start), end is { } e ? T.AddMinutes(e) : null);
 
     private static IReadOnlyList<Verdict> Judge(Episode[] recorded, params Sample[] samples) =>
-        ParameterJudge.Judge(samples, recorded, v => v is >= 200 and <= 250);
+        ParameterJudge.Judge(samples, recorded, s => s.Value is >= 200 and <= 250);
 
     [Fact]
     public void A_value_outside_after_inside_raises_once() =>

@@ -38,17 +38,16 @@ public sealed class EnergyCalculationTests
     }
 
     [Fact]
-    public void A_devices_first_binding_reaches_back_but_a_rebinding_starts_at_its_instant_and_deletion_ends_both()
+    public void Spans_run_from_each_bindings_attribution_start_to_its_end_and_deletion_ends_them()
     {
         var bound = T0.AddDays(10);
         var rebound = T0.AddDays(20);
         var deleted = T0.AddDays(30);
-        var first = new Dictionary<string, DateTimeOffset> { ["D1"] = bound, ["D2"] = T0 };
         var spans = MeterSpans.Of(Meter(1, deleted: deleted),
-            [new MeterBinding(1, "D1", bound, rebound), new MeterBinding(1, "D2", rebound, null)], first);
+            [new MeterBinding(1, "D1", bound, rebound, DateTimeOffset.MinValue), new MeterBinding(1, "D2", rebound, null, rebound)]);
 
         spans.ShouldBe([new SourceSpan("D1", DateTimeOffset.MinValue, rebound), new SourceSpan("D2", rebound, deleted)]);
-        MeterSpans.Of(Meter(2, handWork: true), [], first).Select(s => s.Source).ShouldBe(["manual:2:day", "manual:2:month"]);
+        MeterSpans.Of(Meter(2, handWork: true), []).Select(s => s.Source).ShouldBe(["manual:2:day", "manual:2:month"]);
     }
 
     [Fact]

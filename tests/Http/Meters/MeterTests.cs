@@ -174,7 +174,7 @@ public sealed class MeterTests : IClassFixture<CatalogHost>
     }
 
     [Fact]
-    public async Task A_device_code_rebound_to_another_meter_is_found_on_the_right_meter_at_each_instant()
+    public async Task A_device_code_rebound_to_another_meter_is_found_on_the_right_meter_at_each_instant_and_its_first_binding_reaches_back()
     {
         var client = await host.AdminClientAsync();
         var machine = await client.CreateMachineAsync("绑定-机器");
@@ -186,10 +186,14 @@ public sealed class MeterTests : IClassFixture<CatalogHost>
 
         using var scope = host.Services.CreateScope();
         var queries = scope.ServiceProvider.GetRequiredService<MeterQueries>();
-        (await queries.MeterOfDeviceAtAsync("DEV-REBIND", whileFirst)).ShouldBe(first);
-        (await queries.MeterOfDeviceAtAsync("DEV-REBIND", DateTimeOffset.UtcNow)).ShouldBe(second);
-        (await queries.MeterOfDeviceAtAsync("DEV-REBIND", whileFirst.AddHours(-1))).ShouldBeNull();
-        (await queries.BindingsOfDeviceAsync("DEV-REBIND")).Select(b => b.MeterId).ShouldBe([first, second]);
+        (await queries.MeterOfReadingAsync("DEV-REBIND", whileFirst)).ShouldBe(first);
+        (await queries.MeterOfReadingAsync("DEV-REBIND", DateTimeOffset.UtcNow)).ShouldBe(second);
+        (await queries.MeterOfReadingAsync("DEV-REBIND", whileFirst.AddDays(-40))).ShouldBe(first, "the device's first binding reaches back before it");
+        (await queries.MeterOfReadingAsync("DEV-NEVER-BOUND", whileFirst)).ShouldBeNull();
+        var bindings = (await queries.AllBindingsAsync()).Where(b => b.DeviceCode == "DEV-REBIND").ToList();
+        bindings.Select(b => b.MeterId).ShouldBe([first, second]);
+        bindings[0].AttributedFrom.ShouldBe(DateTimeOffset.MinValue);
+        bindings[1].AttributedFrom.ShouldBe(bindings[1].From);
         var facts = (await queries.FindAsync(second))!;
         facts.ShouldSatisfyAllConditions(f => f.MachineName.ShouldBe("绑定-机器"), f => f.DeviceCode.ShouldBe("DEV-REBIND"), f => f.IsCount.ShouldBeFalse());
         (await queries.OfMachineAsync(machine)).Select(f => f.MeterId).ShouldBe([first, second]);

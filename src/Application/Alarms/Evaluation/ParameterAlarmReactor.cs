@@ -9,7 +9,8 @@ namespace Energy.Application.Alarms.Evaluation;
 /// <summary>
 /// Type 2 (CONTRACT §8): each reading's parameter becomes a sample of every rule watching it; the rules touched
 /// are re-judged from the sample before the earliest new one (<see cref="ParameterJudge"/>), so late readings
-/// are judged in time order. Raised episodes are rows of <c>alarm_episodes</c> keyed by (rule, start): an
+/// are judged in time order, each sample by the limits of the rule's version in force at its instant (stored
+/// with it: a rule's edit applies from the edit's instant, docs/ATTRIBUTION.md). Raised episodes are rows of <c>alarm_episodes</c> keyed by (rule, start): an
 /// episode can be raised once only, and its clearing is recorded once only.
 /// </summary>
 public sealed class ParameterAlarmReactor : IReactor
@@ -37,10 +38,15 @@ public sealed class ParameterAlarmReactor : IReactor
         var appends = new AlarmAppends();
         foreach (var (rule, _) in rules)
         {
-            var verdicts = ParameterJudge.Judge(history[rule.RuleId].ToList(), episodes[rule.RuleId].ToList(), rule.Inside);
+            var judged = history[rule.RuleId].ToDictionary(h => h.Sample.At);
+            var verdicts = ParameterJudge.Judge(history[rule.RuleId].Select(h => h.Sample).ToList(), episodes[rule.RuleId].ToList(),
+                sample => judged[sample.At].Inside(sample.Value) ?? rule.Inside(sample.Value));
             foreach (var verdict in verdicts)
             {
-                await RecordAsync(context, rule, verdict, appends, ct);
+                // The record states the limits the sample was judged by: those of the version in force then.
+                var at = verdict switch { Raise r => r.At, Clear c => c.At, _ => throw new InvalidOperationException() };
+                var judgedBy = judged[at] is { Lower: { } lower, Upper: { } upper } ? rule with { LowerLimit = lower, UpperLimit = upper } : rule;
+                await RecordAsync(context, judgedBy, verdict, appends, ct);
             }
         }
 
@@ -80,18 +86,20 @@ public sealed class ParameterAlarmReactor : IReactor
     private static async Task SaveAsync(ProjectionContext context, List<(WatchedRule Rule, Sample Sample)> samples, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand("""
-            INSERT INTO alarm_rule_samples (rule_id, at, value)
-            SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::numeric[])
-            ON CONFLICT (rule_id, at) DO UPDATE SET value = excluded.value
+            INSERT INTO alarm_rule_samples (rule_id, at, value, lower_limit, upper_limit)
+            SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::numeric[], $4::numeric[], $5::numeric[])
+            ON CONFLICT (rule_id, at) DO UPDATE SET value = excluded.value, lower_limit = excluded.lower_limit, upper_limit = excluded.upper_limit
             """, context.Connection, context.Transaction);
         cmd.Parameters.Add(new() { Value = samples.Select(s => s.Rule.RuleId).ToArray() });
         cmd.Parameters.Add(new() { Value = samples.Select(s => s.Sample.At.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         cmd.Parameters.Add(new() { Value = samples.Select(s => s.Sample.Value).ToArray() });
+        cmd.Parameters.Add(new() { Value = samples.Select(s => s.Rule.LowerLimit).ToArray() });
+        cmd.Parameters.Add(new() { Value = samples.Select(s => s.Rule.UpperLimit).ToArray() });
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Each rule's samples from the one before its earliest new sample, and the episodes that can overlap them.</summary>
-    private static async Task<(ILookup<long, Sample> Samples, ILookup<long, Episode> Episodes)> LoadAsync(
+    private static async Task<(ILookup<long, JudgedSample> Samples, ILookup<long, Episode> Episodes)> LoadAsync(
         ProjectionContext context, List<(long RuleId, DateTimeOffset Earliest)> rules, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(context.Connection, context.Transaction);
@@ -102,7 +110,7 @@ public sealed class ParameterAlarmReactor : IReactor
             """;
         foreach (var sql in new[]
         {
-            $"{From} SELECT s.rule_id, s.at, s.value, NULL::timestamptz FROM f JOIN alarm_rule_samples s ON s.rule_id = f.rule_id AND s.at >= f.from_at ORDER BY s.rule_id, s.at",
+            $"{From} SELECT s.rule_id, s.at, s.value, s.lower_limit, s.upper_limit FROM f JOIN alarm_rule_samples s ON s.rule_id = f.rule_id AND s.at >= f.from_at ORDER BY s.rule_id, s.at",
             $"{From} SELECT e.rule_id, e.started_at, 0::numeric, e.cleared_at FROM f JOIN alarm_episodes e ON e.rule_id = f.rule_id AND (e.cleared_at IS NULL OR e.cleared_at > f.from_at) ORDER BY e.rule_id, e.started_at",
         })
         {
@@ -112,12 +120,13 @@ public sealed class ParameterAlarmReactor : IReactor
             batch.BatchCommands.Add(command);
         }
 
-        var samples = new List<(long, Sample)>();
+        var samples = new List<(long, JudgedSample)>();
         var episodes = new List<(long, Episode)>();
         await using var reader = await batch.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            samples.Add((reader.GetInt64(0), new Sample(Utc(reader.GetDateTime(1)), reader.GetDecimal(2))));
+            samples.Add((reader.GetInt64(0), new JudgedSample(new Sample(Utc(reader.GetDateTime(1)), reader.GetDecimal(2)),
+                reader.IsDBNull(3) ? null : reader.GetDecimal(3), reader.IsDBNull(4) ? null : reader.GetDecimal(4))));
         }
 
         await reader.NextResultAsync(ct);
@@ -127,6 +136,12 @@ public sealed class ParameterAlarmReactor : IReactor
         }
 
         return (samples.ToLookup(s => s.Item1, s => s.Item2), episodes.ToLookup(e => e.Item1, e => e.Item2));
+    }
+
+    /// <summary>A stored sample with the limits it was judged by (null for samples kept before rule versions).</summary>
+    private sealed record JudgedSample(Sample Sample, decimal? Lower, decimal? Upper)
+    {
+        public bool? Inside(decimal value) => Lower is { } lower && Upper is { } upper ? lower <= value && value <= upper : null;
     }
 
     internal static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

@@ -14,9 +14,12 @@ public sealed record WatchedRule(
 }
 
 /// <summary>
-/// Which rules watch a device's reading: the live rules of the given type on the meter the device was bound to
-/// at the reading's own time (CATALOG: <c>meter_bindings</c>). Read in the daemon's transaction from the inline
-/// tables, so a rule counts from the moment it is acknowledged.
+/// Which rules watch a device's reading (docs/ATTRIBUTION.md): the reading belongs to the meter
+/// <c>reading_meter(device, at)</c> names — the one attribution rule, so a reading from before the meter's first
+/// binding is judged like the energy figures count it — and is judged by the version of each rule of the given
+/// type in force at the reading's own instant (<c>alarm_rule_versions</c>: a rule's first version reaches back,
+/// a change applies from its instant), if that version is live and on this meter. Read in the daemon's
+/// transaction from the inline tables, so a rule counts from the moment it is acknowledged.
 /// </summary>
 internal static class WatchedRules
 {
@@ -30,15 +33,20 @@ internal static class WatchedRules
         }
 
         await using var cmd = new NpgsqlCommand("""
-            SELECT u.n::int - 1, r.id, r.name, r.meter_id, r.parameter, r.lower_limit, r.upper_limit,
+            SELECT u.n::int - 1, r.rule_id, r.name, r.meter_id, r.parameter, r.lower_limit, r.upper_limit,
                    a.id, a.name, a.level, a.type, a.notify, a.address, m.name, coalesce(s.name, '')
             FROM unnest($1::text[], $2::timestamptz[]) WITH ORDINALITY AS u(device, at, n)
-            JOIN meter_bindings b ON b.device_code = u.device AND b.bound_from <= u.at AND (b.bound_until IS NULL OR b.bound_until > u.at)
-            JOIN alarm_status_rules r ON r.meter_id = b.meter_id AND r.deleted_at IS NULL
+            CROSS JOIN LATERAL reading_meter(u.device, u.at) b
+            CROSS JOIN LATERAL (
+                SELECT DISTINCT ON (v.rule_id) v.*
+                FROM alarm_rule_versions v
+                WHERE v.rule_id IN (SELECT c.rule_id FROM alarm_rule_versions c WHERE c.meter_id = b.meter_id) AND v.effective_from <= u.at
+                ORDER BY v.rule_id, v.effective_from DESC, v.seq_id DESC) r
             JOIN alarm_status a ON a.id = r.alarm_id AND a.deleted_at IS NULL AND a.type = $3
             JOIN meters m ON m.id = r.meter_id
             LEFT JOIN machines s ON s.id = m.machine_id
-            ORDER BY 1, r.id
+            WHERE r.live AND r.meter_id = b.meter_id
+            ORDER BY 1, r.rule_id
             """, context.Connection, context.Transaction);
         cmd.Parameters.Add(new() { Value = readings.Select(r => r.Device).ToArray() });
         cmd.Parameters.Add(new() { Value = readings.Select(r => r.At.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
