@@ -20,9 +20,9 @@ public sealed record Clear(DateTimeOffset TriggeredAt, DateTimeOffset At, decima
 
 /// <summary>
 /// Edge-triggered judgement of an instantaneous parameter (CONTRACT §8), in reading-time order whatever the
-/// arrival order. The samples are re-judged from the one before the earliest new sample; an episode (a run
-/// of outside samples up to the next inside one) is raised only if it overlaps no episode already recorded,
-/// and a recorded open episode is cleared when the latest sample is inside. So a late reading can add a
+/// arrival order and batching. The samples are re-judged from the one before the earliest new sample; a recorded
+/// open episode ends at the first inside sample after its start, and an episode (a run of outside samples up to
+/// the next inside one) is raised only if it overlaps no episode already recorded. So a late reading can add a
 /// whole episode that the log lacks, but it can never raise one twice or take back a recorded one.
 /// </summary>
 public static class ParameterJudge
@@ -32,11 +32,27 @@ public static class ParameterJudge
     /// <param name="inside">Whether a sample lies within the limits of the rule's version in force at its instant.</param>
     public static IReadOnlyList<Verdict> Judge(IReadOnlyList<Sample> samples, IReadOnlyList<Episode> recorded, Func<Sample, bool> inside)
     {
-        var episodes = EpisodesOf(samples, inside);
+        // A recorded open episode ends at the first inside sample after its start (every sample between its
+        // start and the loaded ones was outside, or it would have been cleared), even when later samples of the
+        // same page go outside again: that is the next excursion, not the same one.
         var verdicts = new List<Verdict>();
-        foreach (var (episode, raisedValue, clearValue) in episodes)
+        var known = new List<Episode>();
+        foreach (var episode in recorded)
         {
-            if (recorded.Any(r => r.Overlaps(episode)))
+            if (episode.End is null && FirstInsideAfter(samples, episode.Start, inside) is { } back)
+            {
+                verdicts.Add(new Clear(episode.Start, back.At, back.Value));
+                known.Add(episode with { End = back.At });
+            }
+            else
+            {
+                known.Add(episode);
+            }
+        }
+
+        foreach (var (episode, raisedValue, clearValue) in EpisodesOf(samples, inside))
+        {
+            if (known.Any(k => k.Overlaps(episode)))
             {
                 continue;
             }
@@ -48,24 +64,20 @@ public static class ParameterJudge
             }
         }
 
-        if (samples.Count == 0 || !inside(samples[^1]))
-        {
-            return verdicts;
-        }
+        return verdicts;
+    }
 
-        foreach (var open in recorded.Where(r => r.End is null))
+    private static Sample? FirstInsideAfter(IReadOnlyList<Sample> samples, DateTimeOffset start, Func<Sample, bool> inside)
+    {
+        foreach (var sample in samples)
         {
-            // Every outside sample after an open episode's start belongs to an episode overlapping it; the last
-            // of those ends where the condition came back. None: it is inside from the first sample since.
-            var last = episodes.Where(e => e.Episode.Overlaps(open)).Select(e => ((DateTimeOffset At, decimal Value)?)(e.Episode.End!.Value, e.ClearValue)).LastOrDefault()
-                ?? samples.Where(s => s.At >= open.Start).Select(s => ((DateTimeOffset, decimal)?)(s.At, s.Value)).FirstOrDefault();
-            if (last is { } clear)
+            if (sample.At > start && inside(sample))
             {
-                verdicts.Add(new Clear(open.Start, clear.At, clear.Value));
+                return sample;
             }
         }
 
-        return verdicts;
+        return null;
     }
 
     private static List<(Episode Episode, decimal RaisedValue, decimal ClearValue)> EpisodesOf(IReadOnlyList<Sample> samples, Func<Sample, bool> inside)

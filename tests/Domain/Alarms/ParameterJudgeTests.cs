@@ -34,8 +34,13 @@ public class ParameterJudgeTests
         Judge([E(3)], S(1, 230), S(2, 280), S(3, 290)).ShouldBeEmpty();
 
     [Fact]
-    public void A_late_inside_reading_inside_an_open_episode_neither_clears_nor_raises() =>
-        Judge([E(1)], S(1, 260), S(2, 230), S(3, 270)).ShouldBeEmpty();
+    public void A_late_inside_reading_inside_an_open_episode_ends_it_there_and_the_next_outside_one_is_a_new_excursion_as_in_order() =>
+        Judge([E(1)], S(1, 260), S(2, 230), S(3, 270)).ShouldBe([new Clear(T.AddMinutes(1), T.AddMinutes(2), 230), new Raise(T.AddMinutes(3), 270)]);
+
+    [Fact]
+    public void One_page_that_comes_back_and_goes_out_again_clears_the_open_episode_and_raises_the_next() =>
+        Judge([E(1)], S(0, 270), S(2, 230), S(3, 280), S(4, 240)).ShouldBe(
+            [new Clear(T.AddMinutes(1), T.AddMinutes(2), 230), new Raise(T.AddMinutes(3), 280), new Clear(T.AddMinutes(3), T.AddMinutes(4), 240)]);
 
     [Fact]
     public void A_late_reading_inside_a_closed_episode_changes_nothing() =>
