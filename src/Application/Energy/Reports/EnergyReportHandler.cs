@@ -1,4 +1,7 @@
 using Energy.Application.Common;
+using Energy.Application.Meters;
+using Energy.Application.Platform;
+using Energy.Application.Settings;
 using Energy.Domain.Calendar;
 using Microsoft.Extensions.Configuration;
 
@@ -11,7 +14,9 @@ namespace Energy.Application.Energy.Reports;
 /// <c>File_Name</c> once answered always downloads the figures it was answered with. The file is written beside
 /// and moved into place without overwriting, so a reader never sees half a file and two writers never share a name.
 /// </summary>
-public sealed class EnergyReportHandler(EnergyQueries queries, PlantTime plantTime, IConfiguration configuration)
+public sealed partial class EnergyReportHandler(
+    EnergyQueries queries, MeterQueries meters, SettingsQueries settings, PlatformQueries platform,
+    PlantTime plantTime, TimeProvider clock, IConfiguration configuration)
 {
     public const string FileNameField = "File_Name";
 
@@ -23,15 +28,7 @@ public sealed class EnergyReportHandler(EnergyQueries queries, PlantTime plantTi
         var answer = await queries.RunAsync(query, EnergyDetail.Intervals | EnergyDetail.PinnedSequence, ct);
         var first = PeriodLabel.Naming(query.TimeType, plantTime.ToWallClock(query.TimeStart));
         var last = PeriodLabel.Naming(query.TimeType, plantTime.ToWallClock(query.TimeEnd).AddSeconds(-1));
-        var name = ReportNames.Of(first, last);
-        var content = new ReportContent(
-            Path.GetFileNameWithoutExtension(name),
-            answer.Sequence,
-            answer.Window.ToString(),
-            answer.IntervalStarts.Select(plantTime.Format).ToList(),
-            answer.Rows.Select(r => new ReportLine(
-                r.Group.Department, r.Group.Machine, r.Group.Meter, EnergyFormat.EnergyName(r.Group.EnergyType),
-                r.Intervals.Select(i => i.Amount).ToList(), r.Total.Amount, r.Total.Cost)).ToList());
+        var content = await ContentAsync(query, answer, first, last, ct);
 
         System.IO.Directory.CreateDirectory(Directory);
         var temporary = Path.Combine(Directory, $".{Guid.NewGuid():N}.tmp");
