@@ -39,8 +39,14 @@ public sealed class ReportTotalTests(ReportPlant plant) : IClassFixture<ReportPl
         var summaryTotal = summary.Single(c => c.Value == "合计" && summary[c.Key.Replace("B", "A", StringComparison.Ordinal)] == "电").Key[1..];
         Decimal(summary["F" + summaryTotal]).ShouldBe(electricity); // 能源, 部门, 机器, 仪表, 类别, 用量
 
-        var marked = file.Cells("电").Where(c => c.Value.EndsWith("（不计入合计）", StringComparison.Ordinal)).Select(c => c.Value).Order().ToList();
-        marked.ShouldBe(["总表（不计入合计）", "虚拟表（不计入合计）"]);
+        // After 合计 and the separator: the meters shown for comparison only.
+        var separator = file.Row("电", ReportWorkbook.NotSummedLabel);
+        separator.Count.ShouldBe(1);
+        var cells = file.Cells("电");
+        var rest = cells.Where(c => c.Key.StartsWith('C') && c.Key[1..].All(char.IsAsciiDigit)
+                && int.Parse(c.Key[1..], CultureInfo.InvariantCulture) > SeparatorRow(cells))
+            .Select(c => (c.Value, cells["D" + c.Key[1..]])).OrderBy(r => r.Value, StringComparer.Ordinal).ToList();
+        rest.ShouldBe([("生产用电（虚拟）", "虚拟表"), ("进线总表", "总表")]);
 
         if (kind == "day")
         {
@@ -55,6 +61,9 @@ public sealed class ReportTotalTests(ReportPlant plant) : IClassFixture<ReportPl
             }
         }
     }
+
+    private static int SeparatorRow(Dictionary<string, string> cells) =>
+        int.Parse(cells.Single(c => c.Value == ReportWorkbook.NotSummedLabel).Key[1..], CultureInfo.InvariantCulture);
 
     private static decimal Decimal(string cell) => decimal.Parse(cell, CultureInfo.InvariantCulture);
 }

@@ -45,7 +45,7 @@ public sealed partial class EnergyReportHandler
             (_, true) => "总表",
             _ => counted ? "计量表" : "未计量",
         };
-        return new ReportLine(group.Department, group.Machine, group.Meter, group.EnergyType, counted, counted ? role : role + "（不计入合计）",
+        return new ReportLine(group.Department, group.Machine, group.Meter, group.EnergyType, counted, role,
             row.Intervals.Select(i => i.Amount).ToList(), row.Total.Amount, row.Total.Cost);
     }
 

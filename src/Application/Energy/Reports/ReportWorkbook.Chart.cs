@@ -12,9 +12,6 @@ public static partial class ReportWorkbook
     /// <summary>At most this many rows become chart series; more would be unreadable (the table has them all).</summary>
     public const int MaxChartSeries = 12;
 
-    /// <summary>Rows of the sheet the chart is high.</summary>
-    private const int ChartRows = 20;
-
     /// <summary>A distinct colour per series (Tableau 10, then two darker ones).</summary>
     private static readonly string[] Palette =
         ["1F77B4", "FF7F0E", "2CA02C", "D62728", "9467BD", "8C564B", "E377C2", "7F7F7F", "BCBD22", "17BECF", "393B79", "AD494A"];
@@ -23,8 +20,9 @@ public static partial class ReportWorkbook
     /// A native line chart of one energy type's rows over the points, below its table and as wide as it: title,
     /// axis titles with the unit, one colour per series (rows not summed dashed), legend at the bottom inside the chart.
     /// </summary>
-    private static void AddChart(WorksheetPart sheet, ReportContent content, Layout layout, int type, int topRow)
+    private static void AddChart(WorksheetPart sheet, ReportContent content, Layout layout, int type, double tableWidth, int lastTableRow)
     {
+        var (top, rows) = PlaceChart(sheet, tableWidth, lastTableRow);
         var drawings = sheet.AddNewPart<DrawingsPart>();
         sheet.Worksheet.Append(new DocumentFormat.OpenXml.Spreadsheet.Drawing { Id = sheet.GetIdOfPart(drawings) });
         var chartPart = drawings.AddNewPart<ChartPart>();
@@ -62,16 +60,16 @@ public static partial class ReportWorkbook
                 new C.PlotVisibleOnly { Val = true },
                 new C.DisplayBlanksAs { Val = C.DisplayBlanksAsValues.Gap }));
 
-        Anchor(drawings, chartPart, topRow, layout.EnergyColumns(content));
+        Anchor(drawings, chartPart, top, rows, layout.EnergyColumns(content));
     }
 
-    /// <summary>The rows the chart draws, with their sheet rows: counted ones, then (after 合计) those not summed.</summary>
+    /// <summary>The rows the chart draws, with their sheet rows: counted ones, then (after 合计 and the separator) those not summed.</summary>
     private static IEnumerable<(ReportLine Line, int Row)> ChartRowsOf(ReportContent content, int type)
     {
         var lines = content.LinesOf(type);
         var counted = lines.Where(l => l.Counted).ToList();
         return counted.Select((l, i) => (l, FirstDataRow + i))
-            .Concat(lines.Where(l => !l.Counted).Select((l, i) => (l, FirstDataRow + counted.Count + 1 + i)));
+            .Concat(lines.Where(l => !l.Counted).Select((l, i) => (l, FirstDataRow + counted.Count + 2 + i)));
     }
 
     private static string Along(ReportContent content) => content.TimeType switch
@@ -81,11 +79,11 @@ public static partial class ReportWorkbook
         _ => "逐时",
     };
 
-    private static void Anchor(DrawingsPart drawings, ChartPart chartPart, int topRow, int columns)
+    private static void Anchor(DrawingsPart drawings, ChartPart chartPart, int topRow, int rows, int columns)
     {
         drawings.WorksheetDrawing = new Xdr.WorksheetDrawing(new Xdr.TwoCellAnchor(
             Marker<Xdr.FromMarker>(0, topRow),
-            Marker<Xdr.ToMarker>(columns, topRow + ChartRows),
+            Marker<Xdr.ToMarker>(columns, topRow + rows),
             new Xdr.GraphicFrame(
                 new Xdr.NonVisualGraphicFrameProperties(
                     new Xdr.NonVisualDrawingProperties { Id = 2u, Name = "能耗曲线" }, new Xdr.NonVisualGraphicFrameDrawingProperties()),

@@ -43,13 +43,26 @@ public static partial class ReportWorkbook
         grid.Blank(row, 1, first - 1, Style.TotalText);
         grid.Text(row, 1, "合计", Style.TotalText);
         Amounts(grid, row++, first, total.Amounts, total.Total, total.Cost, Style.TotalNumber);
-        foreach (var line in lines.Where(l => !l.Counted))
+        var rest = lines.Where(l => !l.Counted).ToList();
+        if (rest.Count > 0)
+        {
+            NotSummed(grid, row++, columns);
+        }
+
+        foreach (var line in rest)
         {
             LineRow(grid, layout, row++, line, Style.MutedText, Style.MutedNumber);
         }
 
         grid.Text(row, 1, Note, Style.Note, measure: false);
         return grid;
+    }
+
+    /// <summary>The row that separates the rows shown for comparison (virtual, incoming, uncounted meters) from those 合计 adds.</summary>
+    private static void NotSummed(Grid grid, int row, int columns)
+    {
+        grid.Text(row, 1, NotSummedLabel, Style.Note, measure: false);
+        grid.Merge(row, 1, row, columns);
     }
 
     private static void LineRow(Grid grid, Layout layout, int row, ReportLine line, Style text, Style number)

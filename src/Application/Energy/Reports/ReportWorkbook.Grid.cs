@@ -25,14 +25,14 @@ public static partial class ReportWorkbook
             Put(row, column, new Cell(new InlineString(new Text(value) { Space = SpaceProcessingModeValues.Preserve })) { DataType = CellValues.InlineString }, style);
             if (measure)
             {
-                Measure(column, DisplayWidth(value));
+                Measure(column, DisplayWidth(value) + 1.5);
             }
         }
 
         public void Number(int row, int column, decimal value, Style style)
         {
             Put(row, column, new Cell(new CellValue(EnergyFormat.Plain(value))) { DataType = CellValues.Number }, style);
-            Measure(column, EnergyFormat.Round(value).ToString("#,##0.00", CultureInfo.InvariantCulture).Length);
+            Measure(column, EnergyFormat.Round(value).ToString("#,##0.00", CultureInfo.InvariantCulture).Length + 1);
         }
 
         /// <summary>Styled empty cells, so borders and fills cover a merged range or a blank in a bordered table.</summary>
@@ -58,18 +58,22 @@ public static partial class ReportWorkbook
             return data;
         }
 
-        /// <summary>Column widths in characters: the widest measured text + padding, at least <paramref name="minimum"/>.</summary>
+        /// <summary>Column widths in characters: the widest measured text with its padding, at least <paramref name="minimum"/>.</summary>
         public Columns Columns(int count, double minimum)
         {
             var columns = new Columns();
             for (var column = 1; column <= count; column++)
             {
-                var width = Math.Clamp(widths.GetValueOrDefault(column) + 2, minimum, 40);
+                var width = Math.Clamp(widths.GetValueOrDefault(column), minimum, 40);
                 columns.Append(new Column { Min = (uint)column, Max = (uint)column, Width = width, CustomWidth = true });
             }
 
             return columns;
         }
+
+        /// <summary>The printed width of the first <paramref name="count"/> columns in points (7 px a character + 5 px padding, at 96 dpi).</summary>
+        public double WidthPoints(int count, double minimum) =>
+            Enumerable.Range(1, count).Sum(c => ((Math.Clamp(widths.GetValueOrDefault(c), minimum, 40) * 7) + 5) * 0.75);
 
         private void Put(int row, int column, Cell cell, Style style)
         {

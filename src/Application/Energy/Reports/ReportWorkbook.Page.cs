@@ -6,6 +6,9 @@ namespace Energy.Application.Energy.Reports;
 
 public static partial class ReportWorkbook
 {
+    /// <summary>The narrowest column, in characters.</summary>
+    private const double MinimumWidth = 5;
+
     /// <summary>
     /// A sheet from its grid, set up to be printed: landscape A4, scaled to one page wide (as many pages tall as
     /// the rows need), header rows repeated on each page, names and headers frozen on screen, page numbers below.
@@ -19,11 +22,11 @@ public static partial class ReportWorkbook
             new SheetProperties(new PageSetupProperties { FitToPage = true }),
             new SheetViews(FrozenView(frozenColumns, index == 0)),
             new SheetFormatProperties { DefaultRowHeight = 18, CustomHeight = true },
-            grid.Columns(columns, minimum: 7),
+            grid.Columns(columns, MinimumWidth),
             grid.ToSheetData(),
             new MergeCells(grid.Merges.Select(m => new MergeCell { Reference = m })) { Count = (uint)grid.Merges.Count },
             new PrintOptions { HorizontalCentered = true },
-            new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
+            new PageMargins { Left = 0.3, Right = 0.3, Top = 0.4, Bottom = 0.5, Header = 0.2, Footer = 0.25 },
             new PageSetup
             {
                 PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0,

@@ -22,7 +22,10 @@ public static partial class ReportWorkbook
         Note = 10,
     }
 
-    /// <summary>Two decimals with thousands separators: amounts keep up to four digits in the cell, the page shows two.</summary>
+    /// <summary>
+    /// Two decimals with thousands separators (amounts keep up to four digits in the cell, the page shows two); a zero
+    /// prints as "-", so the hours, days or months with consumption stand out of a mostly idle row.
+    /// </summary>
     private const uint AmountFormat = 164;
 
     private const string FontName = "Microsoft YaHei";
@@ -31,7 +34,7 @@ public static partial class ReportWorkbook
     {
         var styles = workbook.AddNewPart<WorkbookStylesPart>();
         styles.Stylesheet = new Stylesheet(
-            new NumberingFormats(new NumberingFormat { NumberFormatId = AmountFormat, FormatCode = "#,##0.00" }) { Count = 1 },
+            new NumberingFormats(new NumberingFormat { NumberFormatId = AmountFormat, FormatCode = "#,##0.00;-#,##0.00;\"-\"" }) { Count = 1 },
             new Fonts(
                 Font(10, bold: false, "000000"), Font(16, bold: true, "1F3864"), Font(10, bold: true, "000000"),
                 Font(10, bold: false, "7F7F7F"), Font(9, bold: false, "595959"))

@@ -33,7 +33,13 @@ public static partial class ReportWorkbook
             grid.Text(row, 2, "合计", Style.TotalText);
             Figures(grid, row++, amountColumn, type, total.Total, total.Cost, Style.TotalText, Style.TotalNumber);
             cost += total.Cost;
-            foreach (var line in lines.Where(l => !l.Counted))
+            var rest = lines.Where(l => !l.Counted).ToList();
+            if (rest.Count > 0)
+            {
+                NotSummed(grid, row++, headers.Count);
+            }
+
+            foreach (var line in rest)
             {
                 SummaryRow(grid, layout, row++, line, Style.MutedText, Style.MutedNumber);
             }

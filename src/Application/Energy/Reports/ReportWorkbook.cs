@@ -25,7 +25,9 @@ public static partial class ReportWorkbook
     public const int HeaderRow = 5;
     public const int FirstDataRow = 6;
 
-    public const string Note = "注：合计只加参与统计（Meter_IsCount=1）的仪表，与按能源类型查询的总量一致；标“不计入合计”的虚拟表、总表等单列显示，不加入合计。";
+    public const string NotSummedLabel = "以下仪表列出供对照，不计入合计：";
+
+    public const string Note = "注：合计只加参与统计（Meter_IsCount=1）的仪表，与按能源类型查询的总量一致；虚拟表、总表等列在合计之后供对照，不加入合计。";
 
     /// <summary>The sheet of an energy type: its name (电, 自来水 …).</summary>
     public static string SheetOf(int energyType) => EnergyFormat.EnergyName(energyType);
@@ -47,7 +49,7 @@ public static partial class ReportWorkbook
             var grid = EnergyTable(content, layout, type);
             var columns = layout.EnergyColumns(content);
             var part = AddSheet(workbook, sheets, printTitles, SheetOf(type), grid, columns, layout.Names.Count + (layout.Roles ? 1 : 0), BandRow);
-            AddChart(part, content, layout, type, grid.LastRow + 1);
+            AddChart(part, content, layout, type, grid.WidthPoints(columns, MinimumWidth), grid.LastRow);
         }
 
         workbook.Workbook.Append(printTitles);
