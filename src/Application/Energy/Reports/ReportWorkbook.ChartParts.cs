@@ -21,7 +21,7 @@ public static partial class ReportWorkbook
         new C.Delete { Val = false }, new C.AxisPosition { Val = C.AxisPositionValues.Left },
         new C.MajorGridlines(new C.ChartShapeProperties(new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = "D9D9D9" })) { Width = 6350 })),
         Title(title, 1000),
-        new C.NumberingFormat { FormatCode = "#,##0", SourceLinked = false },
+        new C.NumberingFormat { FormatCode = "General", SourceLinked = false },
         new C.MajorTickMark { Val = C.TickMarkValues.Outside }, new C.MinorTickMark { Val = C.TickMarkValues.None },
         new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo }, new C.CrossingAxis { Val = 1u },
         new C.Crosses { Val = C.CrossesValues.AutoZero }, new C.CrossBetween { Val = C.CrossBetweenValues.Between });
