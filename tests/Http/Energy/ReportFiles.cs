@@ -1,4 +1,6 @@
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 
@@ -35,6 +37,10 @@ public sealed class ReportFile : IDisposable
         return cells.Where(c => c.Key.TrimStart('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Y', 'Z') == row)
             .ToDictionary(c => c.Key[..^row.Length], c => c.Value);
     }
+
+    /// <summary>What the Open XML schema (Office 2019) finds wrong with the file: Excel refuses or repairs such files.</summary>
+    public IReadOnlyList<string> SchemaErrors =>
+        new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
 
     public C.ChartSpace Chart(string sheet) => Sheet(sheet).DrawingsPart!.ChartParts.ShouldHaveSingleItem().ChartSpace;
 

@@ -24,6 +24,7 @@ public sealed class ReportRenderTests(ReportPlant plant) : IClassFixture<ReportP
 
         using (var file = new ReportFile(bytes))
         {
+            file.SchemaErrors.ShouldBeEmpty();
             file.SheetNames.ShouldBe([ReportWorkbook.SummarySheet, "电", "自来水"]);
             file.Cells("电")["A1"].ShouldStartWith("本厂" + title);
             file.Cells("电")["A1"].ShouldEndWith("电（kWh）");
