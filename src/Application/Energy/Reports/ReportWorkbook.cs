@@ -27,7 +27,7 @@ public static partial class ReportWorkbook
 
     public const string NotSummedLabel = "以下仪表列出供对照，不计入合计：";
 
-    public const string Note = "注：合计只加参与统计（Meter_IsCount=1）的仪表，与按能源类型查询的总量一致；虚拟表、总表等列在合计之后供对照，不加入合计。";
+    public const string Note = "注：合计只加参与统计（Meter_IsCount=1）的仪表，与按能源类型统计的口径相同；虚拟表、总表等列在合计之后供对照，不加入合计。";
 
     /// <summary>The sheet of an energy type: its name (电, 自来水 …).</summary>
     public static string SheetOf(int energyType) => EnergyFormat.EnergyName(energyType);
