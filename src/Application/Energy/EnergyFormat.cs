@@ -14,4 +14,7 @@ public static class EnergyFormat
 
     /// <summary>Ene_Name of a CONTRACT §2 code.</summary>
     public static string EnergyName(int energyType) => Domain.Rates.EnergyTypeRates.EnergyName(energyType);
+
+    /// <summary>Unit of a CONTRACT §2 code: kWh, t or m³.</summary>
+    public static string Unit(int energyType) => Domain.Rates.EnergyTypeRates.Unit(energyType);
 }

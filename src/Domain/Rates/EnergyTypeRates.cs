@@ -22,6 +22,9 @@ public static class EnergyTypeRates
 
     public static string EnergyName(int energyType) => Types[energyType].Energy;
 
+    /// <summary>The unit of an energy type's amounts (CONTRACT §2): kWh, t or m³.</summary>
+    public static string Unit(int energyType) => Types[energyType].Unit;
+
     /// <summary>The terms a rate is seeded with: "电费", flat 0 元/kWh, Rate_Type the energy type code.</summary>
     public static RateTerms Initial(int energyType) => new(
         Types[energyType].Energy + "费",

@@ -94,19 +94,6 @@ public sealed class EnergyCalculationTests
         new EnergyCalculation(plan, schedule).Figures(group, Hour(0)).ShouldBe(new EnergyFigures(10m, 22m));
     }
 
-    [Theory]
-    [InlineData("Day_report2019_6_12.xlsx", true)]
-    [InlineData("Month_report2019_6.xlsx", true)]
-    [InlineData("Year_report2019.xlsx", true)]
-    [InlineData("Day_report2019_6_12.xlsx\n", false)]
-    [InlineData("../Day_report2019_6_12.xlsx", false)]
-    [InlineData("Day_report2019_6_12.xlsm", false)]
-    public void Only_the_seeds_report_names_are_valid(string name, bool valid) => ReportNames.IsValid(name).ShouldBe(valid);
-
-    [Fact]
-    public void Report_names_follow_the_period_the_start_names() =>
-        ReportNames.Of(PeriodLabel.Day(2019, 6, 12)).ShouldBe("Day_report2019_6_12.xlsx");
-
     private sealed class GroupComparer : IEqualityComparer<EnergyGroup>
     {
         public bool Equals(EnergyGroup? x, EnergyGroup? y) =>

@@ -1,4 +1,7 @@
 using Energy.Application.Common;
+using Energy.Application.Meters;
+using Energy.Application.Platform;
+using Energy.Application.Settings;
 using Energy.Domain.Calendar;
 using Microsoft.Extensions.Configuration;
 
@@ -6,11 +9,14 @@ namespace Energy.Application.Energy.Reports;
 
 /// <summary>
 /// Seed 3.4: writes the report of a query to the report folder (<c>Energy:Reports:Directory</c>, default
-/// <c>.energy/reports</c>) and finds it again for (ext) download. The same period's report is rewritten
-/// (the seed's name has nothing else in it); the file is written beside and moved into place, so a reader
-/// never sees half a file.
+/// <c>.energy/reports</c>) and finds it again for (ext) download. Each report gets a name of its own
+/// (<see cref="ReportNames"/>): a later report of the same span is the next copy, never a replacement, so a
+/// <c>File_Name</c> once answered always downloads the figures it was answered with. The file is written beside
+/// and moved into place without overwriting, so a reader never sees half a file and two writers never share a name.
 /// </summary>
-public sealed class EnergyReportHandler(EnergyQueries queries, PlantTime plantTime, IConfiguration configuration)
+public sealed partial class EnergyReportHandler(
+    EnergyQueries queries, MeterQueries meters, SettingsQueries settings, PlatformQueries platform,
+    PlantTime plantTime, TimeProvider clock, IConfiguration configuration)
 {
     public const string FileNameField = "File_Name";
 
@@ -20,15 +26,9 @@ public sealed class EnergyReportHandler(EnergyQueries queries, PlantTime plantTi
     public async Task<(string FileName, long Sequence)> CreateAsync(EnergyQuery query, CancellationToken ct = default)
     {
         var answer = await queries.RunAsync(query, EnergyDetail.Intervals | EnergyDetail.PinnedSequence, ct);
-        var name = ReportNames.Of(PeriodLabel.Naming(query.TimeType, plantTime.ToWallClock(query.TimeStart)));
-        var content = new ReportContent(
-            Path.GetFileNameWithoutExtension(name),
-            answer.Sequence,
-            answer.Window.ToString(),
-            answer.IntervalStarts.Select(plantTime.Format).ToList(),
-            answer.Rows.Select(r => new ReportLine(
-                r.Group.Department, r.Group.Machine, r.Group.Meter, EnergyFormat.EnergyName(r.Group.EnergyType),
-                r.Intervals.Select(i => i.Amount).ToList(), r.Total.Amount, r.Total.Cost)).ToList());
+        var first = PeriodLabel.Naming(query.TimeType, plantTime.ToWallClock(query.TimeStart));
+        var last = PeriodLabel.Naming(query.TimeType, plantTime.ToWallClock(query.TimeEnd).AddSeconds(-1));
+        var content = await ContentAsync(query, answer, first, last, ct);
 
         System.IO.Directory.CreateDirectory(Directory);
         var temporary = Path.Combine(Directory, $".{Guid.NewGuid():N}.tmp");
@@ -37,8 +37,34 @@ public sealed class EnergyReportHandler(EnergyQueries queries, PlantTime plantTi
             ReportWorkbook.Write(file, content);
         }
 
-        File.Move(temporary, Path.Combine(Directory, name), overwrite: true);
-        return (name, answer.Sequence);
+        return (Place(temporary, first, last), answer.Sequence);
+    }
+
+    /// <summary>Moves the written file to the first free name of its span (copy 1, 2, …).</summary>
+    private string Place(string temporary, PeriodLabel first, PeriodLabel last)
+    {
+        for (var copy = 1; copy <= ReportNames.MaxCopies; copy++)
+        {
+            var name = ReportNames.Of(first, last, copy);
+            var target = Path.Combine(Directory, name);
+            if (File.Exists(target))
+            {
+                continue;
+            }
+
+            try
+            {
+                File.Move(temporary, target, overwrite: false);
+                return name;
+            }
+            catch (IOException) when (File.Exists(target))
+            {
+                // Another report of the same span took this name between the check and the move: try the next.
+            }
+        }
+
+        File.Delete(temporary);
+        throw ContractError.DataError($"{ReportNames.MaxCopies} reports of this period exist already in the report folder; delete old ones");
     }
 
     /// <summary>The full path of a report by its seed name; 4103 for any other name, 4002 when it was never written.</summary>
@@ -46,7 +72,7 @@ public sealed class EnergyReportHandler(EnergyQueries queries, PlantTime plantTi
     {
         if (!ReportNames.IsValid(fileName))
         {
-            throw ContractError.BadParameter(FileNameField, "must be a report name like \"Day_report2019_6_12.xlsx\", \"Month_report2019_6.xlsx\" or \"Year_report2019.xlsx\"");
+            throw ContractError.BadParameter(FileNameField, "must be a report name like \"Day_report2019_6_12.xlsx\", \"Day_report2019_6_12-2.xlsx\", \"Day_report2019_6_12_to_2019_6_15.xlsx\", \"Month_report2019_6.xlsx\" or \"Year_report2019.xlsx\"");
         }
 
         var path = Path.GetFullPath(Path.Combine(Directory, fileName!));
