@@ -112,9 +112,15 @@ public static partial class VendorPayload
             }
 
             // 附1 types these as number: a value that is not one would poison every sum built on it.
-            if (ReadingParameters.IsNumericField(name) && !ReadingDecider.TryParseNumber(text, out _))
+            var number = 0m;
+            if (ReadingParameters.IsNumericField(name) && !ReadingDecider.TryParseNumber(text, out number))
             {
                 throw ContractError.BadParameter($"{path}.{name}", $"must be a number, got \"{text}\"");
+            }
+
+            if (ReadingParameters.IsCounterField(name) && number < 0)
+            {
+                throw ContractError.BadParameter($"{path}.{name}", $"is a cumulative counter and must not be negative, got {text}");
             }
 
             fields[name] = text;

@@ -15,7 +15,8 @@ public sealed class HostileFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Vendor = await FakeVendor.StartAsync();
-        Host = VendorHost.Create(vendorBaseUrl: Vendor.BaseUrl);
+        // The service's own default plausibility window, not the test hosts' wider one.
+        Host = VendorHost.Create(vendorBaseUrl: Vendor.BaseUrl, settings: new Dictionary<string, string> { ["Energy:Vendor:MaxReadingLead"] = "1.00:00:00" });
     }
 
     public async Task DisposeAsync()
