@@ -26,10 +26,14 @@ public static class MachineEndpoints
             return Envelope.Ok();
         });
         api.MapPost("/metersuperior_image", UploadAsync);
-        api.MapGet("/machine_images/{file}", (string file, MachineImageHandler images) =>
-            images.Find(file) is { } image
+        api.MapGet("/machine_images/{file}", (string file, MachineImageHandler images, HttpContext context) =>
+        {
+            // Served as exactly the type stored, never sniffed into HTML by a browser (issue 17).
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return images.Find(file) is { } image
                 ? Results.File(image.Path, image.ContentType)
-                : Envelope.Error(ErrNo.NoSuchRecord, $"无数据: no image named '{file}'"));
+                : Envelope.Error(ErrNo.NoSuchRecord, $"无数据: no image named '{file}'");
+        });
         api.MapGet("/audit/machines/{id}", async (string id, HttpContext context, MachineQueries machines, CancellationToken ct) =>
         {
             var machineId = CatalogRequests.RouteId(id);
