@@ -45,6 +45,12 @@ public static class AlarmInput
             throw ContractError.BadParameter("Notify_Address", $"must be a mailbox like name@example.com for email, got \"{address}\"");
         }
 
+        // SMS goes to a phone number through the gateway: digits, an optional leading + and the usual separators.
+        if (details.Notify == NotifyChannel.Sms && !IsPhoneNumber(address))
+        {
+            throw ContractError.BadParameter("Notify_Address", $"must be a phone number like 13800138000 or +86 138 0013 8000 for SMS, got \"{address}\"");
+        }
+
         return details with { Name = name, Address = address };
     }
 
@@ -67,5 +73,15 @@ public static class AlarmInput
         }
 
         return details with { Name = name, Parameter = details.Parameter.Trim() };
+    }
+
+    /// <summary>5 to 15 digits (E.164 allows 15), optionally after a +, with spaces or hyphens between groups.</summary>
+    private static bool IsPhoneNumber(string address)
+    {
+        var digits = address.Count(char.IsAsciiDigit);
+        var body = address.StartsWith('+') ? address[1..] : address;
+        return digits is >= 5 and <= 15
+            && body.Length > 0 && char.IsAsciiDigit(body[0]) && char.IsAsciiDigit(body[^1])
+            && body.All(c => char.IsAsciiDigit(c) || c is ' ' or '-');
     }
 }

@@ -42,11 +42,27 @@ public sealed class PlantTime
         }
     }
 
-    /// <summary>Parses a request time; bad input → 4103 naming <paramref name="field"/>.</summary>
-    public DateTimeOffset Parse(string? text, string field) =>
-        TryParseInstant(text, out var instant)
+    /// <summary>
+    /// The earliest and latest instants a request may name. Windows are widened to whole reporting years and cut
+    /// into days (rates, calendars), so year 0001 or 9999 would step off the calendar's end (a 500); no plant's
+    /// data lies outside these years.
+    /// </summary>
+    public static readonly DateTimeOffset Earliest = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static readonly DateTimeOffset Latest = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Parses a request time; bad input, or one outside [<see cref="Earliest"/>, <see cref="Latest"/>) → 4103 naming <paramref name="field"/>.</summary>
+    public DateTimeOffset Parse(string? text, string field)
+    {
+        if (!TryParseInstant(text, out var instant))
+        {
+            throw ContractError.BadParameter(field, $"must be a time like \"2019-04-01 00:00:00\", got \"{text}\"");
+        }
+
+        return instant >= Earliest && instant < Latest
             ? instant
-            : throw ContractError.BadParameter(field, $"must be a time like \"2019-04-01 00:00:00\", got \"{text}\"");
+            : throw ContractError.BadParameter(field, $"must lie between {Format(Earliest)} and {Format(Latest)}, got \"{text}\"");
+    }
 
     /// <summary>Parses a request time into a UTC instant (offset zero).</summary>
     public bool TryParseInstant(string? text, out DateTimeOffset instant)
@@ -82,8 +98,17 @@ public sealed class PlantTime
             return false;
         }
 
-        instant = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(unspecified, Zone), TimeSpan.Zero);
-        return true;
+        try
+        {
+            instant = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(unspecified, Zone), TimeSpan.Zero);
+            return true;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // 0001-01-01 00:00 east of UTC (or 9999-12-31 23:59 west of it) has no UTC instant.
+            instant = default;
+            return false;
+        }
     }
 
     /// <summary>The plant's wall clock at <paramref name="instant"/>.</summary>

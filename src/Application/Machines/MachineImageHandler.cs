@@ -9,8 +9,8 @@ namespace Energy.Application.Machines;
 
 /// <summary>
 /// Seed 2.9: a machine's image, stored on disk under <c>Energy:Images:Directory</c> (default
-/// <c>.energy/images</c>, relative to the content root) and named by the SHA-256 of its bytes, so the same
-/// image is stored once and a URL always shows the same bytes. The event records the hash and URL.
+/// <c>.energy/images</c>, relative to the content root) as its pixels encoded again (<see cref="ImageContent"/>), named
+/// by the SHA-256 of those bytes, so the same image is stored once and a URL always shows the same bytes. The event records the hash and URL.
 /// </summary>
 public sealed partial class MachineImageHandler(MachineHandler machines, IConfiguration configuration, IHostEnvironment environment)
 {
@@ -30,6 +30,9 @@ public sealed partial class MachineImageHandler(MachineHandler machines, IConfig
         var bytes = await ReadLimitedAsync(content, ct);
         var format = ImageFormat.Sniff(bytes)
             ?? throw ContractError.BadParameter(Field, "must be a PNG, JPEG or WebP image (judged by its content, not its name)");
+        // Only the decoded pixels are kept: whatever else the file carried is never stored or served.
+        bytes = ImageContent.Clean(bytes, format)
+            ?? throw ContractError.BadParameter(Field, $"must be a complete {format.Extension.ToUpperInvariant()} image that decodes (at most {ImageContent.MaxPixels} pixels)");
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var fileName = $"{hash}.{format.Extension}";
         var url = UrlPrefix + fileName;

@@ -1,5 +1,6 @@
 using Energy.Application.Common;
 using Energy.Domain.Meters;
+using Energy.Domain.Readings;
 using Energy.EventStore;
 using Npgsql;
 
@@ -83,9 +84,10 @@ public sealed partial class MeterHandler(StreamCommands commands, Ids ids, Npgsq
         }
 
         var code = input.DeviceCode?.Trim();
-        if (code is { Length: > 64 })
+        // The push endpoint's rule (CONTRACT §4): a code that could never receive readings is refused, not bound.
+        if (code is { Length: > 0 } && !DeviceNumber.IsValid(code))
         {
-            throw ContractError.BadParameter("Meter_Code", "must be a device number of at most 64 characters");
+            throw ContractError.BadParameter("Meter_Code", DeviceNumber.Expectation(code));
         }
 
         var formula = input.Formula?.Trim();

@@ -28,9 +28,13 @@ public sealed class BatchHandler(StreamCommands commands, Ids ids, TimeProvider 
         }, ct);
     }
 
+    /// <summary>Refused (4004) while live outputs name it.</summary>
     public Task DeleteAsync(long id, Actor actor, CancellationToken ct = default) =>
-        Handle(id, s => Batch.Delete(s, id, clock.GetUtcNow()), actor, (conn, tx, _) =>
-            UniqueNames.ReleaseAsync(conn, tx, NameKind, id, null, ct), ct);
+        Handle(id, s => Batch.Delete(s, id, clock.GetUtcNow()), actor, async (conn, tx, _) =>
+        {
+            await ProductionChecks.NotReferencedAsync(conn, tx, OutputHandler.BatchesTable, "batch_id", "batch", id, ct);
+            await UniqueNames.ReleaseAsync(conn, tx, NameKind, id, null, ct);
+        }, ct);
 
     private Task<Batch> Handle(long id, Func<Batch, IReadOnlyList<object>> decide, Actor actor,
         Func<Npgsql.NpgsqlConnection, Npgsql.NpgsqlTransaction, IReadOnlyList<object>, Task> alongside, CancellationToken ct) =>

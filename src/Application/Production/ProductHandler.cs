@@ -28,9 +28,13 @@ public sealed class ProductHandler(StreamCommands commands, Ids ids, TimeProvide
         }, ct);
     }
 
+    /// <summary>Refused (4004) while live outputs name it.</summary>
     public Task DeleteAsync(long id, Actor actor, CancellationToken ct = default) =>
-        Handle(id, s => Product.Delete(s, id, clock.GetUtcNow()), actor, (conn, tx, _) =>
-            UniqueNames.ReleaseAsync(conn, tx, NameKind, id, null, ct), ct);
+        Handle(id, s => Product.Delete(s, id, clock.GetUtcNow()), actor, async (conn, tx, _) =>
+        {
+            await ProductionChecks.NotReferencedAsync(conn, tx, OutputHandler.ProductsTable, "product_id", "product", id, ct);
+            await UniqueNames.ReleaseAsync(conn, tx, NameKind, id, null, ct);
+        }, ct);
 
     private Task<Product> Handle(long id, Func<Product, IReadOnlyList<object>> decide, Actor actor,
         Func<Npgsql.NpgsqlConnection, Npgsql.NpgsqlTransaction, IReadOnlyList<object>, Task> alongside, CancellationToken ct) =>

@@ -35,7 +35,13 @@ public sealed class ManualConsumptionHandler(StreamCommands commands, MeterQueri
 
         // The period is the one the wall-clock date names (CONTRACT §6 label); the energy projection maps it to
         // the reporting day or month and spreads the amount evenly over it (CONTRACT §4).
-        var wallClock = plantTime.ToWallClock(plantTime.Parse(fill.DateTime, "Date_Time"));
+        var instant = plantTime.Parse(fill.DateTime, "Date_Time");
+        if (ReadingWindow.Refusal(instant, clock.GetUtcNow(), ReadingWindow.DefaultLead, plantTime) is { } implausible)
+        {
+            throw ContractError.BadParameter("Date_Time", implausible);
+        }
+
+        var wallClock = plantTime.ToWallClock(instant);
         var label = wallClock.ToString(kind == ManualPeriodKind.Day ? "yyyy-MM-dd" : "yyyy-MM", CultureInfo.InvariantCulture);
         await RequireHandWorkMeterAsync(fill.MeterId, ct);
 

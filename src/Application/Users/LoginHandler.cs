@@ -22,9 +22,8 @@ public sealed class LoginHandler(StreamCommands commands, NpgsqlDataSource dataS
             throw ContractError.BadParameter("Usr_Password", "the password");
         }
 
-        var nameKey = "name:" + name.Trim();
-        var addressKey = "ip:" + clientAddress;
-        if (throttle.IsBlocked(nameKey, addressKey))
+        var key = LoginThrottle.Key(name, clientAddress);
+        if (throttle.IsBlocked(key))
         {
             throw ContractError.RateLimited($"too many failed logins; try again in {LoginThrottle.Window.TotalMinutes:0} minutes");
         }
@@ -35,11 +34,11 @@ public sealed class LoginHandler(StreamCommands commands, NpgsqlDataSource dataS
         var found = await reader.ReadAsync(ct) ? (Id: reader.GetInt64(0), Name: reader.GetString(1), Hash: reader.GetString(2)) : default;
         if (found.Id == 0 || !Passwords.Verify(found.Hash, password))
         {
-            throttle.Failed(nameKey, addressKey);
+            throttle.Failed(key);
             throw ContractError.LoginFailed();
         }
 
-        throttle.Succeeded(nameKey);
+        throttle.Succeeded(key);
         var token = Sessions.NewToken();
         var now = clock.GetUtcNow();
         var started = new SessionStarted(found.Id, Guid.NewGuid(), Sessions.HashOf(token), now + Sessions.Lifetime, now);

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Energy.Application.Common;
+using Energy.Application.Readings;
 using Energy.Domain.Readings;
 using Energy.Domain.Vendor;
 using Energy.EventStore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Energy.Application.Vendor;
 
@@ -21,6 +23,7 @@ public sealed partial class VendorIngestHandler(
     PlantTime plantTime,
     VendorSignature signature,
     TimeProvider clock,
+    IOptions<VendorOptions> options,
     ILogger<VendorIngestHandler> logger)
 {
     public const string PushSource = "vendor-push";
@@ -34,7 +37,7 @@ public sealed partial class VendorIngestHandler(
         var deliveries = VendorPayload.ReadDeliveries(document.RootElement, VendorPayload.DataIdField);
         Verify(deliveries, "data_id");
         var batches = deliveries
-            .Select(d => new InboxBatch(d.Id, d.PayloadHash, ReadingEvents(d, VendorPayload.ReadItems(d, plantTime, timeRequired: true), taskId: null)))
+            .Select(d => new InboxBatch(d.Id, d.PayloadHash, ReadingEvents(d, Plausible(VendorPayload.ReadItems(d, plantTime, timeRequired: true)), taskId: null)))
             .ToList();
         return await inbox.StoreAsync(PushSource, batches, new EventMetadata(correlationId, null, VendorUser), ct);
     }
@@ -52,7 +55,7 @@ public sealed partial class VendorIngestHandler(
         var batches = new List<InboxBatch>(deliveries.Count);
         foreach (var delivery in deliveries)
         {
-            var items = VendorPayload.ReadItems(delivery, plantTime, timeRequired: false);
+            var items = Plausible(VendorPayload.ReadItems(delivery, plantTime, timeRequired: false));
             var streamId = VendorTask.StreamId(delivery.Id);
             var state = (await store.AggregateStreamAsync(streamId, VendorTaskState.Initial, VendorTask.Evolve, ct: ct)).State;
             var completion = VendorTask.Decide(new CompleteVendorTask(delivery.Id, delivery.Meter, now, items[0].Fields), state)
@@ -78,6 +81,21 @@ public sealed partial class VendorIngestHandler(
         }
 
         return events;
+    }
+
+    /// <summary>The items, once every reading's time lies in <see cref="ReadingWindow"/>; else 4103 naming its sjsj.</summary>
+    private IReadOnlyList<VendorReadingItem> Plausible(IReadOnlyList<VendorReadingItem> items)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var item in items)
+        {
+            if (item.ReadAt is { } at && ReadingWindow.Refusal(at, now, options.Value.MaxReadingLead, plantTime) is { } refusal)
+            {
+                throw ContractError.BadParameter($"{item.Path}.{VendorPayload.TimeField}", refusal);
+            }
+        }
+
+        return items;
     }
 
     private void Verify(IReadOnlyList<VendorDelivery> deliveries, string idName)

@@ -50,6 +50,9 @@ public sealed class VendorOptions
     /// <summary>Largest webhook body; a push of 60 readings is about 60 KiB.</summary>
     public int MaxWebhookBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>How far ahead of the service's clock a reading's <c>sjsj</c> may lie (<see cref="Readings.ReadingWindow"/>).</summary>
+    public TimeSpan MaxReadingLead { get; set; } = Readings.ReadingWindow.DefaultLead;
+
     /// <summary>Webhooks are refused until the three secrets are set: a sign over empty secrets would be guessable.</summary>
     public bool CanVerifySigns =>
         Username.Length > 0 && Password.Length > 0 && SecretKey.Length > 0;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Unicode;
 using Energy.Application.Common;
 using Energy.Domain.Readings;
 
@@ -17,7 +18,7 @@ public sealed record VendorReadingItem(string Path, IReadOnlyDictionary<string, 
 /// Reads the vendor's webhook bodies (seed 003 2.2, 2.3, 附1): the one place that knows their field names.
 /// Anything malformed is a 4103 naming the field (<c>data[0].axdy</c>), so the vendor's people can fix it.
 /// </summary>
-public static class VendorPayload
+public static partial class VendorPayload
 {
     public const string SignField = "sign";
     public const string MeterField = "meter";
@@ -51,13 +52,16 @@ public static class VendorPayload
     {
         var data = delivery.Data;
         var field = delivery.Path + DataField;
-        return data.ValueKind switch
+        IReadOnlyList<VendorReadingItem> items = data.ValueKind switch
         {
             JsonValueKind.Object => [ReadItem(data, field, plantTime, timeRequired)],
             JsonValueKind.Array when data.GetArrayLength() == 0 => throw ContractError.BadParameter(field, "must hold at least one reading (附1), got an empty array"),
             JsonValueKind.Array => data.EnumerateArray().Select((e, i) => ReadItem(e, $"{field}[{i}]", plantTime, timeRequired)).ToList(),
             _ => throw ContractError.BadParameter(field, "must be a reading object (附1) or an array of them"),
         };
+
+        // The fields read above name themselves; this catches a broken byte anywhere else (the readings are jsonb).
+        return Utf8.IsValid(JsonMarshal.GetRawUtf8Value(data)) ? items : throw ContractError.BadParameter(field, TextInput.InvalidUnicode);
     }
 
     private static VendorDelivery ReadDelivery(JsonElement element, string path, string idField)
@@ -71,9 +75,9 @@ public static class VendorPayload
         var meter = RequiredText(element, MeterField, path);
         var id = RequiredText(element, idField, path);
         // The device number becomes part of stream ids (readings-<device>-<day>) and the id a key of the inbox.
-        if (meter.Length > MaxKeyLength || !meter.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        if (!DeviceNumber.IsValid(meter))
         {
-            throw ContractError.BadParameter(path + MeterField, $"must be a device number of letters and digits (at most {MaxKeyLength}), got \"{meter}\"");
+            throw ContractError.BadParameter(path + MeterField, DeviceNumber.Expectation(meter));
         }
 
         if (id.Length > MaxKeyLength)
@@ -86,7 +90,8 @@ public static class VendorPayload
             throw ContractError.BadParameter(path + DataField, "is required");
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(data.GetRawText())));
+        // The bytes as sent: for UTF-8 (ReadItems refuses anything else) the same hash as of their text.
+        var hash = Convert.ToHexStringLower(SHA256.HashData(JsonMarshal.GetRawUtf8Value(data)));
         return new VendorDelivery(path, sign, meter, id, data, hash);
     }
 
@@ -100,18 +105,25 @@ public static class VendorPayload
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in item.EnumerateObject())
         {
-            if (Text(property.Value) is not { } text)
+            var name = Name(property, path);
+            if (Text(property.Value, $"{path}.{name}") is not { } text)
             {
                 continue;
             }
 
             // 附1 types these as number: a value that is not one would poison every sum built on it.
-            if (ReadingParameters.IsNumericField(property.Name) && !ReadingDecider.TryParseNumber(text, out _))
+            var number = 0m;
+            if (ReadingParameters.IsNumericField(name) && !ReadingDecider.TryParseNumber(text, out number))
             {
-                throw ContractError.BadParameter($"{path}.{property.Name}", $"must be a number, got \"{text}\"");
+                throw ContractError.BadParameter($"{path}.{name}", $"must be a number, got \"{text}\"");
             }
 
-            fields[property.Name] = text;
+            if (ReadingParameters.IsCounterField(name) && number < 0)
+            {
+                throw ContractError.BadParameter($"{path}.{name}", $"is a cumulative counter and must not be negative, got {text}");
+            }
+
+            fields[name] = text;
         }
 
         DateTimeOffset? readAt = null;
@@ -130,20 +142,9 @@ public static class VendorPayload
     }
 
     private static string RequiredText(JsonElement element, string name, string path) =>
-        element.TryGetProperty(name, out var value) && Text(value) is { Length: > 0 } text && value.ValueKind is JsonValueKind.String or JsonValueKind.Number
+        element.TryGetProperty(name, out var value) && Text(value, path + name) is { Length: > 0 } text && value.ValueKind is JsonValueKind.String or JsonValueKind.Number
             ? text
             : throw ContractError.BadParameter(path + name, "is required (a non-empty string)");
-
-    /// <summary>A field as text: strings as themselves, numbers as their JSON digits (never through double), null as absent.</summary>
-    private static string? Text(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.GetRawText(),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        JsonValueKind.Null or JsonValueKind.Undefined => null,
-        _ => value.GetRawText(),
-    };
 
     /// <summary>The plant day a reading belongs to, for its stream.</summary>
     public static DateOnly PlantDay(PlantTime plantTime, DateTimeOffset instant) =>

@@ -1,4 +1,5 @@
 using Energy.Application.Common;
+using Energy.Domain.Readings;
 using Energy.Domain.Vendor;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,8 @@ public sealed class VendorTaskHandler(VendorClient client, StreamCommands comman
     /// </summary>
     public async Task<string> DispatchAsync(string meter, VendorTaskMode mode, Actor actor, CancellationToken ct)
     {
+        // Checked before the vendor is called: the number goes into the vendor's request and the task's stream.
+        DeviceNumberOf(meter, "Meter_Code");
         var taskId = Guid.CreateVersion7().ToString();
         await CallAsync(() => client.DispatchTaskAsync(taskId, meter, mode, ct));
         await commands.HandleAsync(
@@ -36,12 +39,28 @@ public sealed class VendorTaskHandler(VendorClient client, StreamCommands comman
     }
 
     /// <summary>1.1: 1–8 meters (<see cref="MaxArchiveMeters"/>) added to or removed from a concentrator.</summary>
-    public Task<ArchiveReply> ArchiveAsync(ArchiveMode mode, string concentrator, IReadOnlyList<string> meters, CancellationToken ct) =>
-        CallAsync(() => client.ArchiveAsync(mode, concentrator, meters, ct));
+    public Task<ArchiveReply> ArchiveAsync(ArchiveMode mode, string concentrator, IReadOnlyList<string> meters, CancellationToken ct)
+    {
+        DeviceNumberOf(concentrator, "Concentrator");
+        foreach (var meter in meters)
+        {
+            DeviceNumberOf(meter, "Meters");
+        }
+
+        return CallAsync(() => client.ArchiveAsync(mode, concentrator, meters, ct));
+    }
 
     /// <summary>1.2: the vendor's reading of a concentrator's archive message.</summary>
     public Task<string> ArchiveResultAsync(string message, CancellationToken ct) =>
         CallAsync(() => client.ParseArchiveResultAsync(message, ct));
+
+    private static void DeviceNumberOf(string text, string field)
+    {
+        if (!DeviceNumber.IsValid(text))
+        {
+            throw ContractError.BadParameter(field, DeviceNumber.Expectation(text));
+        }
+    }
 
     private async Task CallAsync(Func<Task> call) => await CallAsync(async () =>
     {

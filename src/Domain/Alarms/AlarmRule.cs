@@ -1,3 +1,5 @@
+using Energy.Domain.Readings;
+
 namespace Energy.Domain.Alarms;
 
 /// <summary>A rule as folded from its stream <c>alarm-rule-&lt;id&gt;</c>.</summary>
@@ -59,6 +61,8 @@ public static class AlarmRuleDecider
         {
             AlarmType.InstantaneousParameter when details.Parameter.Length == 0 =>
                 throw DomainRuleException.Invalid("Meter_Parameter", "is required for an instantaneous-parameter alarm (Alarm_Type 2), e.g. \"UA\""),
+            AlarmType.InstantaneousParameter when !ReadingParameters.IsParameter(details.Parameter) =>
+                throw DomainRuleException.Invalid("Meter_Parameter", $"must be one of {string.Join(' ', ReadingParameters.Names)} (CONTRACT §5), got \"{details.Parameter}\""),
             AlarmType.InstantaneousParameter => details,
 
             // Only type 2 judges a parameter: elsewhere a sent one is meaningless and is not kept.

@@ -2,12 +2,10 @@ using Energy.Domain.Readings;
 
 namespace Energy.Domain.Oee;
 
-/// <summary>The meter parameters a rule may judge: the contract's parameter names (CONTRACT §5).</summary>
+/// <summary>The meter parameters an OEE rule may judge: the contract's parameter names (CONTRACT §5), as alarm rules.</summary>
 public static class OeeParameters
 {
-    public static IReadOnlyList<string> All { get; } = ReadingParameters.FieldToParameter.Select(p => p.Value).ToArray();
+    public static IReadOnlyList<string> All => ReadingParameters.Names;
 
-    private static readonly HashSet<string> Known = new(All, StringComparer.Ordinal);
-
-    public static bool IsKnown(string parameter) => Known.Contains(parameter);
+    public static bool IsKnown(string parameter) => ReadingParameters.IsParameter(parameter);
 }

@@ -23,8 +23,22 @@ public static class ReadingParameters
 
     private static readonly Dictionary<string, string> ByField = FieldToParameter.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
+    /// <summary>The contract's parameter names (UA … TE), the only ones a rule may judge.</summary>
+    public static IReadOnlyList<string> Names { get; } = FieldToParameter.Select(p => p.Value).ToArray();
+
+    private static readonly HashSet<string> KnownNames = new(Names, StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="name"/> is a contract parameter name (2.3 <c>Meter_Parameter</c>, CONTRACT §5).</summary>
+    public static bool IsParameter(string name) => KnownNames.Contains(name);
+
     /// <summary>True for the 附1 fields typed <c>number</c> (all the mapped ones).</summary>
     public static bool IsNumericField(string field) => ByField.ContainsKey(field);
+
+    /// <summary>
+    /// True for the cumulative energy counters (EP, EP1–EP4): a counter counts up from zero, so a negative one is
+    /// no reading at all (a drop between two readings is a reset, CONTRACT §6).
+    /// </summary>
+    public static bool IsCounterField(string field) => ParameterOf(field) is { } p && p.StartsWith(Energy, StringComparison.Ordinal);
 
     /// <summary>The parameter a 附1 field maps to, or null for fields that are not parameters (sjsj, sjzt, …).</summary>
     public static string? ParameterOf(string field) => ByField.GetValueOrDefault(field);

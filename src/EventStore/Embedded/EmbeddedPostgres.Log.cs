@@ -30,6 +30,14 @@ public sealed partial class EmbeddedPostgres
             Message = "Granted others search (o+x) on {Directory} so the postgres user can reach its data directory")]
         public static partial void GrantedTraverse(ILogger logger, string directory);
 
+        [LoggerMessage(Level = LogLevel.Information,
+            Message = "Leaving PostgreSQL for {DataDirectory} running: process {OwnerProcessId} started it and still uses it")]
+        public static partial void LeavingServerRunning(ILogger logger, string dataDirectory, int ownerProcessId);
+
+        [LoggerMessage(Level = LogLevel.Warning,
+            Message = "Taking over PostgreSQL for {DataDirectory}: the process that started it ({OwnerProcessId}) is gone")]
+        public static partial void TakingOverServer(ILogger logger, string dataDirectory, int ownerProcessId);
+
         [LoggerMessage(Level = LogLevel.Information, Message = "Stopping PostgreSQL for {DataDirectory}")]
         public static partial void StoppingServer(ILogger logger, string dataDirectory);
 

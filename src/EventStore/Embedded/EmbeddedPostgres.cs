@@ -36,6 +36,14 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
     /// <summary>Whether <see cref="StartAsync"/> found the server already running (started by another process) rather than starting it.</summary>
     public bool Adopted { get; private set; }
 
+    /// <summary>
+    /// Whether this instance may stop the server (<see cref="ClusterOwner"/>): it started it, or adopted one whose
+    /// starter is gone. <see cref="StopAsync"/> leaves a server it does not own running.
+    /// </summary>
+    public bool Owned { get; private set; }
+
+    private readonly Guid _instance = Guid.NewGuid();
+
     /// <summary>Npgsql connection string of <see cref="EmbeddedPostgresOptions.Database"/>.</summary>
     public string ConnectionString => ConnectionStringFor(_options.Database);
 
@@ -62,6 +70,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
             _port = earlier.Port;
             Adopted = true;
             Log.ReusingServer(_logger, DataDirectory, earlier.ProcessId, earlier.Port);
+            TakeOverIfOrphaned();
         }
         else
         {
@@ -74,6 +83,8 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
 
             _port = await StartServerAsync(ct);
             Adopted = false;
+            ClusterOwner.Current(_instance).Write(DataDirectory);
+            Owned = true;
         }
 
         await PostgresDatabases.EnsureAsync(ConnectionStringFor("postgres"), _options.Database, ct);
@@ -91,6 +102,14 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
             return;
         }
 
+        if (!Owned)
+        {
+            // Another process started it and still runs on it (issue 17): only the starter may stop it.
+            Log.LeavingServerRunning(_logger, DataDirectory, ClusterOwner.Read(DataDirectory)?.ProcessId ?? 0);
+            _port = null;
+            return;
+        }
+
         if (PostmasterPid.Read(DataDirectory) is { IsAlive: true })
         {
             Log.StoppingServer(_logger, DataDirectory);
@@ -98,6 +117,8 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
                 _binaries.PgCtl, ["stop", "-D", DataDirectory, "-m", "fast", "-w"], ParentDirectory, _options.ToolTimeout, ct);
         }
 
+        ClusterOwner.Delete(DataDirectory);
+        Owned = false;
         _port = null;
     }
 
@@ -110,8 +131,9 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         }
 
         _disposed = true;
+        var owned = Owned;
         await StopAsync();
-        if (_options.DeleteDataOnStop)
+        if (_options.DeleteDataOnStop && owned)
         {
             if (Directory.Exists(DataDirectory))
             {

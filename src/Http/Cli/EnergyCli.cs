@@ -12,10 +12,19 @@ public static class EnergyCli
 {
     public const int UnknownName = 2;
 
-    private static readonly string[] CommandNames = ["projections", "events", "streams", "--help", "-h", "-?", "--version"];
+    private static readonly string[] HelpNames = ["--help", "-h", "-?", "--version"];
 
-    /// <summary>Whether these arguments are a CLI command rather than options for the web host.</summary>
-    public static bool Handles(IReadOnlyList<string> args) => args.Count > 0 && CommandNames.Contains(args[0]);
+    /// <summary>
+    /// Whether these arguments are a CLI command rather than options for the web host. The host takes only options
+    /// (<c>--urls …</c>, <c>/key value</c>) and <c>key=value</c> settings, so any other first word is a verb — a
+    /// known one runs, an unknown one (<c>bogus</c>) is a usage error with exit code 1 instead of starting a second
+    /// service (issue 17).
+    /// </summary>
+    public static bool Handles(IReadOnlyList<string> args) =>
+        args.Count > 0 && (HelpNames.Contains(args[0]) || IsVerb(args[0]));
+
+    private static bool IsVerb(string arg) =>
+        arg.Length > 0 && arg[0] is not ('-' or '/') && !arg.Contains('=', StringComparison.Ordinal);
 
     /// <summary>Runs one command, writing to <paramref name="output"/>; returns the process exit code.</summary>
     public static Task<int> RunAsync(string[] args, TextWriter output, IConfiguration? overrides = null, Action<IServiceCollection>? services = null, CancellationToken ct = default) =>

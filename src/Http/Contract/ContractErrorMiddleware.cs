@@ -27,6 +27,7 @@ public sealed partial class ContractErrorMiddleware(
 
         try
         {
+            RequestText.Check(context.Request);
             await next(context);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)

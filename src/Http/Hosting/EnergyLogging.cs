@@ -27,8 +27,13 @@ public static class EnergyLogging
         }
         else
         {
-            // The host's defaults (and Logging:Console settings) stand; this only adds the console when cleared.
-            builder.Logging.AddConsole();
+            // The host's defaults stand; this only adds the console when cleared. The text format is ours, so CR/LF/NUL
+            // in user input cannot break a line (issue 17), unless Logging:Console:FormatterName names another.
+            builder.Logging.AddConsole().AddConsoleFormatter<EnergyConsoleFormatter, ConsoleFormatterOptions>();
+            if (string.IsNullOrEmpty(builder.Configuration["Logging:Console:FormatterName"]))
+            {
+                builder.Services.Configure<ConsoleLoggerOptions>(o => o.FormatterName = EnergyConsoleFormatter.FormatterName);
+            }
         }
 
         if (toStandardError)
@@ -48,5 +53,6 @@ public static class EnergyLogging
                 o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
                 o.IncludeScopes = true;
             })
-            : logging.AddSimpleConsole(o => o.SingleLine = true);
+            : logging.AddConsole(o => o.FormatterName = EnergyConsoleFormatter.FormatterName)
+                .AddConsoleFormatter<EnergyConsoleFormatter, ConsoleFormatterOptions>();
 }

@@ -26,10 +26,14 @@ public static class MachineEndpoints
             return Envelope.Ok();
         });
         api.MapPost("/metersuperior_image", UploadAsync);
-        api.MapGet("/machine_images/{file}", (string file, MachineImageHandler images) =>
-            images.Find(file) is { } image
+        api.MapGet("/machine_images/{file}", (string file, MachineImageHandler images, HttpContext context) =>
+        {
+            // Served as exactly the type stored, never sniffed into HTML by a browser (issue 17).
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return images.Find(file) is { } image
                 ? Results.File(image.Path, image.ContentType)
-                : Envelope.Error(ErrNo.NoSuchRecord, $"无数据: no image named '{file}'"));
+                : Envelope.Error(ErrNo.NoSuchRecord, $"无数据: no image named '{file}'");
+        });
         api.MapGet("/audit/machines/{id}", async (string id, HttpContext context, MachineQueries machines, CancellationToken ct) =>
         {
             var machineId = CatalogRequests.RouteId(id);
@@ -56,7 +60,7 @@ public static class MachineEndpoints
             throw ContractError.BadRequest("2.9 takes multipart/form-data with Meter_Superior_id and the file Machine_Image");
         }
 
-        var form = await context.Request.ReadFormAsync(ct);
+        var form = await ReadFormAsync(context.Request, ct);
         var idText = form["Meter_Superior_id"].ToString().Trim();
         if (!long.TryParse(idText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var machineId) || machineId <= 0)
         {
@@ -72,5 +76,23 @@ public static class MachineEndpoints
         await using var content = file.OpenReadStream();
         var url = await images.AttachAsync(machineId, content, context.Actor(), ct);
         return Envelope.Single(new MachineImageResponse(machineId, url));
+    }
+
+    /// <summary>
+    /// The multipart form, or a 4103 saying why it is not one: a missing or broken boundary, a part cut short.
+    /// The framework throws <see cref="InvalidDataException"/> or <see cref="IOException"/> for those, which
+    /// are the client's body, not a failure of the service.
+    /// </summary>
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException && !ct.IsCancellationRequested)
+        {
+            throw ContractError.BadRequest("2.9 takes multipart/form-data with a boundary (Content-Type: multipart/form-data; boundary=…) "
+                + "and complete parts Meter_Superior_id and Machine_Image; this body could not be read as one");
+        }
     }
 }

@@ -41,11 +41,13 @@ public sealed class MachineImageTests : IClassFixture<CatalogHost>
         using var download = await client.GetAsync(new Uri(url, UriKind.Relative));
         download.StatusCode.ShouldBe(HttpStatusCode.OK);
         download.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
-        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(Png);
+        // What is stored and served is the image's pixels encoded again (issue 17), named by their hash.
+        var stored = await download.Content.ReadAsByteArrayAsync();
+        ImageFormatOf(stored).ShouldBe("png");
 
         var attached = (await host.Store.ReadStreamAsync($"machine-{id}"))[^1];
         attached.Type.ShouldBe("MachineImageAttached");
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Png));
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stored));
         url.ShouldContain(hash);
         File.Exists(Path.Combine(host.ImageDirectory, hash + ".png")).ShouldBeTrue();
     }
@@ -84,4 +86,6 @@ public sealed class MachineImageTests : IClassFixture<CatalogHost>
         (await Answer.Of(await client.PostAsync(new Uri("/api_3/metersuperior_image", UriKind.Relative), form))).ErrMsg.ShouldContain("Machine_Image");
         (await client.GetAnswer("/api_3/machine_images/..%2F..%2Fetc%2Fpasswd")).ErrNo.ShouldBe("4002");
     }
+
+    private static string? ImageFormatOf(byte[] bytes) => Energy.Application.Machines.ImageFormat.Sniff(bytes)?.Extension;
 }

@@ -25,5 +25,8 @@ public class EnergyHost : WebApplicationFactory<Program>
         builder.UseSetting("Energy:Daemon:HighWaterCoalesce", "00:00:00.005");
         builder.UseSetting("Energy:Daemon:GapThreshold", "00:00:01");
         builder.UseSetting("Energy:Daemon:LeaderRetry", "00:00:00.100");
+        // A meter counts readings from its binding (now), so scenarios push readings dated days ahead;
+        // the plausibility window's default (1 day) is tested by Hostile.ReadingPlausibilityTests.
+        builder.UseSetting("Energy:Vendor:MaxReadingLead", "30.00:00:00");
     }
 }

@@ -19,19 +19,21 @@ public sealed class VendorHost : EnergyHost
     private readonly string? database;
     private readonly Uri? vendorBaseUrl;
     private readonly TimeProvider? clock;
+    private readonly IReadOnlyDictionary<string, string> settings = new Dictionary<string, string>();
 
     public VendorHost() { }
 
-    private VendorHost(string? database, Uri? vendorBaseUrl, TimeProvider? clock)
+    private VendorHost(string? database, Uri? vendorBaseUrl, TimeProvider? clock, IReadOnlyDictionary<string, string>? settings)
     {
         this.database = database;
         this.vendorBaseUrl = vendorBaseUrl;
         this.clock = clock;
+        this.settings = settings ?? this.settings;
     }
 
     /// <summary>A host over <paramref name="database"/> (null: a fresh one), calling the vendor at <paramref name="vendorBaseUrl"/>.</summary>
-    public static VendorHost Create(string? database = null, Uri? vendorBaseUrl = null, TimeProvider? clock = null) =>
-        new(database, vendorBaseUrl, clock);
+    public static VendorHost Create(string? database = null, Uri? vendorBaseUrl = null, TimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null) =>
+        new(database, vendorBaseUrl, clock, settings);
 
     /// <summary>The database this host runs on (its own, or the one it was given).</summary>
     public string Database => database ?? ConnectionString;
@@ -49,6 +51,11 @@ public sealed class VendorHost : EnergyHost
         if (vendorBaseUrl is not null)
         {
             builder.UseSetting("Energy:Vendor:BaseUrl", vendorBaseUrl.AbsoluteUri);
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         if (clock is not null)
