@@ -13,7 +13,7 @@ namespace Energy.Http.Tests.Consumption;
 /// computed here from the series alone (<see cref="CounterOracle"/>), to the decimal.
 /// </summary>
 /// <remarks>
-/// Cases share the database: case n lies in plant month 2000-01 + (n mod 300) and a by-type figure is expected to
+/// Cases share the database: case n lies in plant month 2001-01 + (n mod 300) (readings before 2000 are refused) and a by-type figure is expected to
 /// be the sum over every series pushed so far, of any case. Counters rise by a whole number of hundredths per minute and
 /// readings are whole minutes apart, so every interpolated boundary value has two decimals and "to the decimal"
 /// is exact; a reset halves the counter (a drop counts nothing).
@@ -21,7 +21,7 @@ namespace Energy.Http.Tests.Consumption;
 public sealed class ConsumptionProperties(EnergyQueryHost host) : IClassFixture<EnergyQueryHost>
 {
     private const int Cases = 500;
-    private static readonly DateTime FirstMonth = new(2000, 1, 1);
+    private static readonly DateTime FirstMonth = new(2001, 1, 1);
     private readonly List<CounterOracle> pushed = [];
     private int caseNumber;
     private long machineId;
