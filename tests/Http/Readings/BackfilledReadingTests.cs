@@ -71,7 +71,8 @@ public sealed class BackfilledReadingTests
 
         foreach (var (device, start, name) in new[] { (past.Device, past.Base, "回填"), (fresh.Device, fresh.Base, "新鲜") })
         {
-            var records = await client.RecordsAsync(a => Alarms(a, name + "-表", start).Length == ExpectedAlarms.Length);
+            // Wait for the clearings too: the last excursion's clearing is the last reading's effect.
+            var records = await client.RecordsAsync(a => Alarms(a, name + "-表", start).SequenceEqual(ExpectedAlarms));
             Alarms(records, name + "-表", start).ShouldBe(ExpectedAlarms, name);
             var from = Instant(start);
             var statuses = ExpectedStatuses.Select(s => (OeeScenario.Wall(from.AddMinutes(s.At)), s.Status)).ToArray();
