@@ -16,6 +16,8 @@ public sealed class BenchContext(BenchSizes sizes, NpgsqlDataSource dataSource, 
     /// <summary>Measured batched ingest rate (readings/s), which the lag run paces itself from.</summary>
     public double? BatchedReadingsPerSecond { get; set; }
 
+    public double? SinglePushesPerSecond { get; set; }
+
     public PhaseProfile Profile { get; set; } = null!;
 
     /// <summary>Lines printed under the table: per-round figures and where the time goes.</summary>

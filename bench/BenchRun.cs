@@ -5,12 +5,13 @@ namespace Energy.Bench;
 /// <summary>Runs the selected benchmarks in order and prints the one table; a figure that failed or was not run says so.</summary>
 public static class BenchRun
 {
-    public static readonly HashSet<string> All = ["ingest", "single", "lag", "rebuild", "query", "memory"];
+    public static readonly HashSet<string> All = ["ingest", "single", "marten", "lag", "rebuild", "query", "memory"];
 
     private static readonly (string Key, string Name, string Compared, string Target)[] Rows =
     [
         ("ingest", "batched push ingest", "HTTP pushes of 60 readings vs binary COPY of the same rows", "≥ 50%"),
         ("single", "single-reading push", "pushes of 1 reading vs single-row INSERTs, same concurrency", "≥ 60%"),
+        ("marten", "Marten append", "the service's pushes vs Marten's raw Quick append of the same readings", "reported"),
         ("lag", "projection lag", "push 200 → visible in the energy read model (progression floor)", "p99 < 1 s"),
         ("rebuild", "rebuild", "energy projection rebuild, events/s", "≥ 30k events/s"),
         ("query", "query", "year totals by department via IConsumptionReader vs GROUP BY over raw readings", "p99 < 50 ms; ≥ 100×"),
@@ -21,6 +22,7 @@ public static class BenchRun
     {
         await StepAsync("ingest", run, figures, bench, async () => await IngestBench.RunBatchedAsync(bench, ct));
         await StepAsync("single", run, figures, bench, async () => await IngestBench.RunSingleAsync(bench, ct));
+        await StepAsync("marten", run, figures, bench, async () => await MartenAppendBench.RunAsync(bench, bench.DataSource.ConnectionString, ct));
         await StepAsync("lag", run, figures, bench, async () => await LagBench.RunAsync(bench, ct));
         figures["memory"] = [MemoryFigure(bench)];
         await StepAsync("rebuild", run, figures, bench, async () => [await RebuildBench.RunAsync(bench, ct)]);

@@ -129,6 +129,7 @@ public static class IngestBench
         var (sent, elapsed) = await bench.PushAllAsync(bodies, sizes.Concurrency, sizes.PhaseLimit, ct);
         var after = await bench.ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM events", ct);
         var rate = sent / elapsed.TotalSeconds;
+        bench.SinglePushesPerSecond = rate;
         bench.Details.Add("single pushes " + (bench.Profile.Sample() - cpu).Per(sent, "push") + "; top statements:");
         bench.Details.AddRange(await bench.Profile.TopStatementsAsync(8, ct));
 

@@ -19,6 +19,10 @@ public static class PushBodies
         }
         """;
 
+    /// <summary>The 附1 example's fields as text, as the service keeps them on a reading.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> Appendix1Fields() =>
+        JsonNode.Parse(Appendix1Example)!.AsObject().Select(f => KeyValuePair.Create(f.Key, f.Value!.ToJsonString().Trim('"')));
+
     /// <summary>Plant-time minute 0 of the bench's readings.</summary>
     public static readonly DateTime Origin = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
 
