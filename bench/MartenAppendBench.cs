@@ -39,7 +39,8 @@ public static class MartenAppendBench
         var batchedRate = batched.Sum(p => p.Readings.Length) / batchedElapsed.TotalSeconds;
 
         var singles = Enumerable.Range(0, sizes.SinglePushes)
-            .Select(i => (Device: PushBodies.Device("MS", i % sizes.Devices), Readings: new[] { Reading(PushBodies.Device("MS", i % sizes.Devices), $"ms-{i}", 1000 + (i / sizes.Devices)) }))
+            .Select(i => (Index: i, Device: PushBodies.Device("MS", i % sizes.Devices)))
+            .Select(s => (s.Device, Readings: new[] { Reading(s.Device, $"ms-{s.Index}", 1000 + (s.Index / sizes.Devices)) }))
             .ToList();
         var singleElapsed = await AppendAllAsync(store, singles, sizes.Concurrency, ct);
         var singleRate = singles.Count / singleElapsed.TotalSeconds;
@@ -66,15 +67,24 @@ public static class MartenAppendBench
             .Select(device => (device, Enumerable.Range(firstMinute, count).Select(m => Reading(device, $"{device}-{firstMinute}", m)).ToArray()))
             .ToList();
 
-    /// <summary>A reading shaped as the service stores one: the 附1 fields as text and the contract parameters.</summary>
+    private static readonly TimeZoneInfo Plant = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    /// <summary>The 附1 example's fields, parsed once.</summary>
+    private static readonly KeyValuePair<string, string>[] Example = PushBodies.Appendix1Fields().ToArray();
+
+    /// <summary>A reading shaped as the service stores one: the 附1 fields as text, the contract parameters mapped from them.</summary>
     private static MeterReadingReceived Reading(string device, string dataId, int minute)
     {
         var ep = Math.Round(100m + (minute * 0.05m), 2);
-        var fields = PushBodies.Appendix1Fields().ToDictionary(f => f.Key, f => f.Value);
-        fields["meterNo"] = device;
-        fields["zxygzdl"] = ep.ToString(CultureInfo.InvariantCulture);
-        var parameters = new Dictionary<string, decimal> { ["EP"] = ep, ["UA"] = 254.7m, ["IA"] = 6.452m, ["P"] = 1.6414m, ["Q"] = 0.0803m, ["PF"] = 1m };
-        var at = new DateTimeOffset(PushBodies.Origin.AddMinutes(minute).AddHours(-8), TimeSpan.Zero);
+        var fields = new Dictionary<string, string>(Example)
+        {
+            ["meterNo"] = device,
+            ["zxygzdl"] = ep.ToString(CultureInfo.InvariantCulture),
+        };
+        var parameters = ReadingParameters.FieldToParameter
+            .Where(p => fields.ContainsKey(p.Key))
+            .ToDictionary(p => p.Value, p => decimal.Parse(fields[p.Key], CultureInfo.InvariantCulture));
+        var at = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(PushBodies.Origin.AddMinutes(minute), Plant), TimeSpan.Zero);
         return new MeterReadingReceived(device, at, dataId, fields, parameters);
     }
 
