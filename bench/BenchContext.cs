@@ -66,7 +66,7 @@ public sealed class BenchContext(BenchSizes sizes, NpgsqlDataSource dataSource, 
     /// <summary>Waits (bounded) until the energy projection has applied everything appended so far.</summary>
     public async Task WaitForEnergyAsync(TimeSpan limit, CancellationToken ct)
     {
-        var target = await ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM events", ct);
+        var target = await ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM mt_events", ct);
         var stopwatch = Stopwatch.StartNew();
         while (await ScalarAsync("SELECT last_seq_id FROM progression WHERE name = 'energy'", ct) < target && stopwatch.Elapsed < limit)
         {
@@ -80,7 +80,7 @@ public sealed class BenchContext(BenchSizes sizes, NpgsqlDataSource dataSource, 
     /// </summary>
     public async Task<string> WaitForAllProjectionsAsync(TimeSpan limit, CancellationToken ct)
     {
-        var target = await ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM events", ct);
+        var target = await ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM mt_events", ct);
         var stopwatch = Stopwatch.StartNew();
         string behind;
         while ((behind = await BehindAsync(target, ct)).Length > 0 && stopwatch.Elapsed < limit)
@@ -106,7 +106,7 @@ public sealed class BenchContext(BenchSizes sizes, NpgsqlDataSource dataSource, 
 
     public async Task<Dictionary<string, long?>> MaxSeqByStreamAsync(string[] streams, CancellationToken ct)
     {
-        await using var cmd = DataSource.CreateCommand("SELECT stream_id, max(seq_id) FROM events WHERE stream_id = ANY($1) GROUP BY stream_id");
+        await using var cmd = DataSource.CreateCommand("SELECT stream_id, max(seq_id) FROM mt_events WHERE stream_id = ANY($1) GROUP BY stream_id");
         cmd.Parameters.Add(new() { Value = streams });
         var seqs = new Dictionary<string, long?>(StringComparer.Ordinal);
         await using var reader = await cmd.ExecuteReaderAsync(ct);

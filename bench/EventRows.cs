@@ -4,8 +4,8 @@ using NpgsqlTypes;
 namespace Energy.Bench;
 
 /// <summary>
-/// Rows of <c>events</c> as the service stored them, written again into a table of the same shape and indexes
-/// (<c>LIKE events INCLUDING ALL</c>) by the cheapest means PostgreSQL has: the baselines of the ingest figures.
+/// Rows of <c>mt_events</c> as the service stored them, written again into a table of the same shape and indexes
+/// (<c>LIKE mt_events INCLUDING ALL</c>) by the cheapest means PostgreSQL has: the baselines of the ingest figures.
 /// </summary>
 public sealed record EventRow(long SeqId, Guid Id, string StreamId, long Version, string Type, string Data, DateTime Timestamp,
     string? CorrelationId, string? CausationId, string? UserName, string? Headers)
@@ -15,7 +15,7 @@ public sealed record EventRow(long SeqId, Guid Id, string StreamId, long Version
     public static async Task<List<EventRow>> LoadAsync(NpgsqlDataSource dataSource, long afterSeq, long toSeq, CancellationToken ct)
     {
         await using var cmd = dataSource.CreateCommand(
-            "SELECT seq_id, id, stream_id, version, type, data::text, timestamp, correlation_id, causation_id, user_name, headers::text FROM events WHERE seq_id > $1 AND seq_id <= $2 ORDER BY seq_id");
+            "SELECT seq_id, id, stream_id, version, type, data::text, timestamp, correlation_id, causation_id, user_name, headers::text FROM mt_events WHERE seq_id > $1 AND seq_id <= $2 ORDER BY seq_id");
         cmd.Parameters.Add(new() { Value = afterSeq });
         cmd.Parameters.Add(new() { Value = toSeq });
         var rows = new List<EventRow>();
@@ -29,10 +29,10 @@ public sealed record EventRow(long SeqId, Guid Id, string StreamId, long Version
         return rows;
     }
 
-    /// <summary>A fresh, empty table shaped like <c>events</c>, with its primary key, unique and BRIN indexes.</summary>
+    /// <summary>A fresh, empty table shaped like <c>mt_events</c>, with its primary key, unique and BRIN indexes.</summary>
     public static async Task CreateTableAsync(NpgsqlDataSource dataSource, string table, CancellationToken ct)
     {
-        await using var cmd = dataSource.CreateCommand($"DROP TABLE IF EXISTS {table}; CREATE TABLE {table} (LIKE events INCLUDING ALL)");
+        await using var cmd = dataSource.CreateCommand($"DROP TABLE IF EXISTS {table}; CREATE TABLE {table} (LIKE mt_events INCLUDING ALL)");
         await cmd.ExecuteNonQueryAsync(ct);
     }
 

@@ -24,17 +24,17 @@ public static class IngestBench
                 .ToList();
             // Each round (and the COPY) starts with the projections caught up; during a round they run beside the pushes, as in service.
             await bench.WaitForAllProjectionsAsync(Wait(sizes), ct);
-            var before = await bench.ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM events", ct);
+            var before = await bench.ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM mt_events", ct);
             await bench.Profile.ResetStatementsAsync(ct);
             var cpu = bench.Profile.Sample();
             var (sent, elapsed) = await bench.PushAllAsync(bodies, sizes.Concurrency, sizes.PhaseLimit, ct);
-            var after = await bench.ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM events", ct);
+            var after = await bench.ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM mt_events", ct);
             var readings = (double)sent * sizes.ReadingsPerPush;
             bench.Details.Add($"ingest round {round + 1} " + (bench.Profile.Sample() - cpu).Per(sent, "push of " + sizes.ReadingsPerPush) + "; top statements:");
             bench.Details.AddRange(await bench.Profile.TopStatementsAsync(8, ct));
             var rate = readings / elapsed.TotalSeconds;
             rates.Add(rate);
-            var eventsTable = await bench.ScalarAsync("SELECT count(*) FROM events", ct);
+            var eventsTable = await bench.ScalarAsync("SELECT count(*) FROM mt_events", ct);
             bench.Details.Add($"ingest round {round + 1}: {sent} pushes × {sizes.ReadingsPerPush} readings in {elapsed.TotalSeconds:0.0} s = {rate:N0} readings/s " +
                 $"({sent / elapsed.TotalSeconds:N0} pushes/s); events table now {eventsTable:N0} rows");
             if (round > 0)
@@ -123,11 +123,11 @@ public static class IngestBench
         }
 
         await bench.WaitForAllProjectionsAsync(Wait(sizes), ct);
-        var before = await bench.ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM events", ct);
+        var before = await bench.ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM mt_events", ct);
         await bench.Profile.ResetStatementsAsync(ct);
         var cpu = bench.Profile.Sample();
         var (sent, elapsed) = await bench.PushAllAsync(bodies, sizes.Concurrency, sizes.PhaseLimit, ct);
-        var after = await bench.ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM events", ct);
+        var after = await bench.ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM mt_events", ct);
         var rate = sent / elapsed.TotalSeconds;
         bench.SinglePushesPerSecond = rate;
         bench.Details.Add("single pushes " + (bench.Profile.Sample() - cpu).Per(sent, "push") + "; top statements:");

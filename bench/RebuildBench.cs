@@ -19,15 +19,19 @@ public static class RebuildBench
         // rest of the run), so the top-up below is not replayed by all twelve of them while the rebuild runs.
         await bench.WaitForAllProjectionsAsync(IngestBench.Wait(bench.Sizes), ct);
         await bench.ExecuteAsync("UPDATE progression SET state = 'paused' WHERE state = 'running' AND kind IN ('projection', 'reactor') AND name <> 'energy'", ct);
-        var have = await bench.ScalarAsync($"SELECT count(*) FROM events WHERE type IN {Types}", ct);
+        var have = await bench.ScalarAsync($"SELECT count(*) FROM mt_events WHERE type IN {Types}", ct);
         if (have < bench.Sizes.RebuildEvents && have > 0)
         {
             var copies = (int)Math.Ceiling((double)(bench.Sizes.RebuildEvents - have) / have);
             await bench.ExecuteAsync($"""
-                INSERT INTO events (seq_id, id, stream_id, version, type, data, timestamp, correlation_id, causation_id, user_name, headers)
-                SELECT nextval('events_seq_id'), gen_random_uuid(), e.stream_id || '-c' || g, e.version, e.type,
-                       jsonb_set(e.data, '{"{"}Device{"}"}', to_jsonb('C' || g || '-' || (e.data->>'Device'))), e.timestamp, e.correlation_id, e.causation_id, e.user_name, e.headers
-                FROM events e CROSS JOIN generate_series(1, {copies}) g
+                INSERT INTO mt_streams (id, type, version)
+                SELECT s.id || '-c' || g, s.type, s.version
+                FROM mt_streams s CROSS JOIN generate_series(1, {copies}) g
+                WHERE EXISTS (SELECT 1 FROM mt_events e WHERE e.stream_id = s.id AND e.type = 'MeterReadingReceived');
+                INSERT INTO mt_events (seq_id, id, stream_id, version, type, data, timestamp, mt_dotnet_type, correlation_id, causation_id, user_name, headers)
+                SELECT nextval('mt_events_sequence'), gen_random_uuid(), e.stream_id || '-c' || g, e.version, e.type,
+                       jsonb_set(e.data, '{"{"}Device{"}"}', to_jsonb('C' || g || '-' || (e.data->>'Device'))), e.timestamp, e.mt_dotnet_type, e.correlation_id, e.causation_id, e.user_name, e.headers
+                FROM mt_events e CROSS JOIN generate_series(1, {copies}) g
                 WHERE e.type = 'MeterReadingReceived'
                 """, ct);
             bench.Details.Add($"rebuild: log topped up with {copies} SQL copies of the {have:N0} pushed readings (other device names)");
@@ -47,8 +51,8 @@ public static class RebuildBench
         limit.CancelAfter(bench.Sizes.PhaseLimit);
         var status = await operations.WaitForRebuildAsync("energy", null, TimeSpan.FromMilliseconds(100), limit.Token);
         stopwatch.Stop();
-        var events = await bench.ScalarAsync($"SELECT count(*) FROM events WHERE type IN {Types} AND seq_id <= {status.Floor}", ct);
-        var all = await bench.ScalarAsync($"SELECT count(*) FROM events WHERE seq_id <= {status.Floor}", ct);
+        var events = await bench.ScalarAsync($"SELECT count(*) FROM mt_events WHERE type IN {Types} AND seq_id <= {status.Floor}", ct);
+        var all = await bench.ScalarAsync($"SELECT count(*) FROM mt_events WHERE seq_id <= {status.Floor}", ct);
         var rate = events / stopwatch.Elapsed.TotalSeconds;
         bench.Details.Add("rebuild " + (bench.Profile.Sample() - cpu).Per(events / 1000.0, "1000 events") + "; top statements:");
         bench.Details.AddRange(await bench.Profile.TopStatementsAsync(5, ct));

@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,7 +8,7 @@ namespace Energy.EventStore;
 public static class EventStoreServiceCollectionExtensions
 {
     /// <summary>
-    /// The store, its schema, the high-water agent and the daemon. An <c>NpgsqlDataSource</c> must be
+    /// The store (on Marten), its schema, the high-water agent and the daemon. An <c>NpgsqlDataSource</c> must be
     /// registered separately; processors are registered as <see cref="IEventProcessor"/>.
     /// </summary>
     public static IServiceCollection AddEventStore(this IServiceCollection services, IConfiguration daemonSection, Action<EventTypeRegistry> registerEvents)
@@ -19,7 +20,8 @@ public static class EventStoreServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<EventStoreMetrics>();
         services.AddSingleton<AppendSignal>();
-        services.AddSingleton<IEventStore, PostgresEventStore>();
+        services.AddMarten(sp => MartenStoreOptions.For(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), registry));
+        services.AddSingleton<IEventStore, MartenEventStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ISchemaContributor, EventStoreSchema>();
         services.AddSingleton<ISchemaContributor, ProjectionSchema>();

@@ -84,7 +84,7 @@ public sealed class PlatformUploader(
     /// </summary>
     private async Task<bool> EnergyCaughtUpAsync(CancellationToken ct)
     {
-        await using var head = dataSource.CreateCommand("SELECT coalesce(max(seq_id), 0) FROM events");
+        await using var head = dataSource.CreateCommand("SELECT coalesce(max(seq_id), 0) FROM mt_events");
         var target = (long)(await head.ExecuteScalarAsync(ct))!;
         var deadline = clock.GetTimestamp() + (long)(options.Value.CatchUpWait.TotalSeconds * clock.TimestampFrequency);
         while (await consumption.CurrentSequenceAsync(ct) < target)

@@ -39,7 +39,7 @@ public sealed partial class VendorInbox(NpgsqlDataSource dataSource, IEventStore
             {
                 return await StoreOnceAsync(source, unique, metadata, ct);
             }
-            catch (PostgresException e) when (AppendFailure.LostItsSequenceNumber(e) && attempt < Attempts)
+            catch (Exception e) when (AppendFailure.LostItsSequenceNumber(e) && attempt < Attempts)
             {
                 // The daemon tombstoned one of our sequence numbers; nothing was committed, so store again.
             }

@@ -7,8 +7,19 @@ public static class AppendFailure
 {
     /// <summary>
     /// The daemon gave up waiting for one of the append's sequence numbers and tombstoned it; nothing of the
-    /// append was committed, so the whole transaction can simply run again with fresh numbers.
+    /// append was committed, so the whole transaction can simply run again with fresh numbers. Marten may hand
+    /// the server's error on wrapped, so the whole chain is looked at.
     /// </summary>
-    public static bool LostItsSequenceNumber(PostgresException e) =>
-        e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "events_pkey";
+    public static bool LostItsSequenceNumber(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pkey_mt_events_seq_id" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -11,7 +11,7 @@ public sealed partial class HighWaterAgent
     /// </summary>
     private const string DetectSql = """
         WITH page AS (
-            SELECT seq_id FROM events WHERE seq_id > $1 ORDER BY seq_id LIMIT $2
+            SELECT seq_id FROM mt_events WHERE seq_id > $1 ORDER BY seq_id LIMIT $2
         ), gaps AS (
             SELECT lag(seq_id, 1, $1) OVER (ORDER BY seq_id) + 1 AS gap_from, seq_id - 1 AS gap_to FROM page
         )
@@ -77,8 +77,8 @@ public sealed partial class HighWaterAgent
     {
         await using var batch = dataSource.CreateBatch();
         var fill = new NpgsqlBatchCommand("""
-            INSERT INTO events (seq_id, id, stream_id, version, type, data)
-            SELECT n, gen_random_uuid(), '$tombstone', n, '$tombstone', '{}'
+            INSERT INTO mt_events (seq_id, id, stream_id, version, type, data, timestamp)
+            SELECT n, gen_random_uuid(), '$tombstone', n, '$tombstone', '{}', now()
             FROM unnest($1::bigint[], $2::bigint[]) AS g(gap_from, gap_to), generate_series(g.gap_from, g.gap_to) AS n
             ON CONFLICT DO NOTHING
             """);
@@ -88,7 +88,7 @@ public sealed partial class HighWaterAgent
             INSERT INTO high_water_skips (seq_id, gap_first_seen)
             SELECT n, g.seen FROM unnest($1::bigint[], $2::bigint[], $3::timestamptz[]) AS g(gap_from, gap_to, seen),
                    generate_series(g.gap_from, g.gap_to) AS n
-            WHERE EXISTS (SELECT 1 FROM events e WHERE e.seq_id = n AND e.stream_id = '$tombstone')
+            WHERE EXISTS (SELECT 1 FROM mt_events e WHERE e.seq_id = n AND e.stream_id = '$tombstone')
             ON CONFLICT DO NOTHING
             """);
         record.Parameters.Add(new() { Value = stale.Select(g => g.From).ToArray() });

@@ -19,7 +19,7 @@ public sealed class InlineProjectionRebuild(NpgsqlDataSource dataSource, IEventS
             ?? throw new ArgumentException($"No inline projection is named '{name}'.", nameof(name));
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        await using (var hold = new NpgsqlCommand("LOCK TABLE streams IN SHARE MODE", conn, tx))
+        await using (var hold = new NpgsqlCommand("LOCK TABLE mt_streams IN SHARE MODE", conn, tx))
         {
             await hold.ExecuteNonQueryAsync(ct);
         }

@@ -74,7 +74,7 @@ public sealed class ProjectionOperations(NpgsqlDataSource dataSource, TimeProvid
 
     private async Task<DateTimeOffset?> TimestampAfterAsync(long floor, CancellationToken ct)
     {
-        await using var cmd = dataSource.CreateCommand("SELECT timestamp FROM events WHERE seq_id > $1 ORDER BY seq_id LIMIT 1");
+        await using var cmd = dataSource.CreateCommand("SELECT timestamp FROM mt_events WHERE seq_id > $1 ORDER BY seq_id LIMIT 1");
         cmd.Parameters.Add(new() { Value = floor });
         return await cmd.ExecuteScalarAsync(ct) is DateTime t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
     }

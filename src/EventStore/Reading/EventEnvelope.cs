@@ -16,4 +16,7 @@ public sealed record EventEnvelope(
 {
     /// <summary>Stream of the rows that fill abandoned sequence numbers; never handed to projections.</summary>
     public const string TombstoneStream = "$tombstone";
+
+    /// <summary>Ours and Marten's own (it keeps one for failed appends), as an SQL list: neither is ever an event of the domain.</summary>
+    public const string TombstoneStreams = "('$tombstone', 'mt_tombstone')";
 }

@@ -1,32 +1,11 @@
--- The event store's own tables. Idempotent: run at every start.
-CREATE SEQUENCE IF NOT EXISTS events_seq_id AS bigint;
+-- The event store's own tables beside Marten's. Idempotent: run at every start.
+-- The events and streams are Marten's (mt_events, mt_streams), created by Marten before this runs.
 
-CREATE TABLE IF NOT EXISTS streams (
-    id          text        PRIMARY KEY,
-    type        text        NULL,
-    version     bigint      NOT NULL,
-    created     timestamptz NOT NULL DEFAULT now(),
-    updated     timestamptz NOT NULL DEFAULT now(),
-    archived    boolean     NOT NULL DEFAULT false
-);
-
-CREATE TABLE IF NOT EXISTS events (
-    seq_id          bigint      PRIMARY KEY,
-    id              uuid        NOT NULL,
-    stream_id       text        NOT NULL,
-    version         bigint      NOT NULL,
-    type            text        NOT NULL,
-    data            jsonb       NOT NULL,
-    timestamp       timestamptz NOT NULL DEFAULT now(),
-    correlation_id  text        NULL,
-    causation_id    text        NULL,
-    user_name       text        NULL,
-    headers         jsonb       NULL,
-    CONSTRAINT events_stream_version UNIQUE (stream_id, version)
-);
+-- The stream the high-water agent fills abandoned sequence numbers into (mt_events.stream_id references mt_streams).
+INSERT INTO mt_streams (id, type, version) VALUES ('$tombstone', '$tombstone', 0) ON CONFLICT DO NOTHING;
 
 -- Audit queries by time; BRIN because timestamps grow with seq_id and it costs ingest almost nothing.
-CREATE INDEX IF NOT EXISTS events_timestamp_brin ON events USING brin (timestamp);
+CREATE INDEX IF NOT EXISTS mt_events_timestamp_brin ON mt_events USING brin (timestamp);
 
 CREATE TABLE IF NOT EXISTS progression (
     name                    text        PRIMARY KEY,

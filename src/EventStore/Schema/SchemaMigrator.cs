@@ -1,13 +1,15 @@
+using Marten;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Energy.EventStore;
 
 /// <summary>
-/// Creates or updates the schema at start-up. Idempotent DDL under a transaction-level advisory lock, so
-/// several instances starting at once do not race each other.
+/// Creates or updates the schema at start-up: Marten's tables (through Weasel) first, then the store's own and the
+/// read models', idempotent DDL, all under one transaction-level advisory lock, so several instances starting at
+/// once do not race each other.
 /// </summary>
-public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, IEnumerable<ISchemaContributor> contributors, ILogger<SchemaMigrator> logger)
+public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, IDocumentStore marten, IEnumerable<ISchemaContributor> contributors, ILogger<SchemaMigrator> logger)
 {
     private const long MigrationLockKey = 0x456E_6572_6779; // "Energy"
 
@@ -19,6 +21,8 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, IEnumera
         {
             await lockCmd.ExecuteNonQueryAsync(ct);
         }
+
+        await marten.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
         foreach (var contributor in contributors.OrderBy(c => c.Order).Where(c => !string.IsNullOrWhiteSpace(c.Sql)))
         {
@@ -34,7 +38,7 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, IEnumera
     public async Task<bool> IsInPlaceAsync(CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand(
-            "SELECT to_regclass('events') IS NOT NULL AND to_regclass('progression') IS NOT NULL AND to_regclass('inbox') IS NOT NULL");
+            "SELECT to_regclass('mt_events') IS NOT NULL AND to_regclass('progression') IS NOT NULL AND to_regclass('inbox') IS NOT NULL");
         return (bool)(await cmd.ExecuteScalarAsync(ct))!;
     }
 

@@ -96,12 +96,12 @@ internal static class EventTail
     {
         if (count == 0)
         {
-            await using var last = dataSource.CreateCommand("SELECT coalesce(max(seq_id), 0) FROM events");
+            await using var last = dataSource.CreateCommand("SELECT coalesce(max(seq_id), 0) FROM mt_events");
             return (long)(await last.ExecuteScalarAsync(ct))!;
         }
 
         await using var cmd = dataSource.CreateCommand($"""
-            SELECT seq_id - 1 FROM events WHERE stream_id <> '{EventEnvelope.TombstoneStream}' ORDER BY seq_id DESC OFFSET $1 LIMIT 1
+            SELECT seq_id - 1 FROM mt_events WHERE stream_id NOT IN {EventEnvelope.TombstoneStreams} ORDER BY seq_id DESC OFFSET $1 LIMIT 1
             """);
         cmd.Parameters.Add(new() { Value = count - 1 });
         return await cmd.ExecuteScalarAsync(ct) is long seq ? seq : 0;

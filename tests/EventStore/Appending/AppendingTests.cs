@@ -72,9 +72,9 @@ public sealed class AppendingTests
         }
 
         await using var conn = await host.DataSource.OpenConnectionAsync();
-        var (count, max) = await conn.QuerySingleAsync<(long, long)>("SELECT count(*), max(seq_id) FROM events");
+        var (count, max) = await conn.QuerySingleAsync<(long, long)>("SELECT count(*), max(seq_id) FROM mt_events");
         max.ShouldBe(count, "every sequence number taken belongs to a committed event: the losers took none");
-        (await conn.ExecuteScalarAsync<long>("SELECT last_value FROM events_seq_id")).ShouldBe(count);
+        (await conn.ExecuteScalarAsync<long>("SELECT last_value FROM mt_events_sequence")).ShouldBe(count);
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class InboxTests
         }
 
         await using var conn = await host.DataSource.OpenConnectionAsync();
-        (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM events")).ShouldBe(10);
-        (await conn.ExecuteScalarAsync<long>("SELECT last_value FROM events_seq_id")).ShouldBe(10, "duplicates took no sequence numbers");
+        (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM mt_events")).ShouldBe(10);
+        (await conn.ExecuteScalarAsync<long>("SELECT last_value FROM mt_events_sequence")).ShouldBe(10, "duplicates took no sequence numbers");
     }
 }

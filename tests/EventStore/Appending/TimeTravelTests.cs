@@ -18,7 +18,7 @@ public sealed class TimeTravelTests
         }
 
         await using var conn = await host.DataSource.OpenConnectionAsync();
-        var secondAt = await conn.ExecuteScalarAsync<DateTime>("SELECT timestamp FROM events WHERE stream_id = 'c' AND version = 2");
+        var secondAt = await conn.ExecuteScalarAsync<DateTime>("SELECT timestamp FROM mt_events WHERE stream_id = 'c' AND version = 2");
 
         (await host.Store.AggregateStreamAsync("c", 0, Sum)).ShouldBe(new Folded<int>(111, 3));
         (await host.Store.AggregateStreamAsync("c", 0, Sum, StreamPosition.AtVersion(2))).ShouldBe(new Folded<int>(11, 2));

@@ -52,11 +52,11 @@ public sealed class ConcurrentWritersTests
         rolledBack.ShouldBeGreaterThan(0);
         await using var db2 = await host.DataSource.OpenConnectionAsync();
         (await db2.ExecuteScalarAsync<long>("SELECT count(*) FROM test_counts")).ShouldBe(committed);
-        (await db2.ExecuteScalarAsync<long>("SELECT count(*) FROM events WHERE stream_id <> '$tombstone'")).ShouldBe(committed);
+        (await db2.ExecuteScalarAsync<long>("SELECT count(*) FROM mt_events WHERE stream_id <> '$tombstone'")).ShouldBe(committed);
         (await db2.ExecuteScalarAsync<long>(
-            "SELECT count(*) FROM events e WHERE stream_id <> '$tombstone' AND NOT EXISTS (SELECT 1 FROM test_counts c WHERE c.seq_id = e.seq_id)"))
+            "SELECT count(*) FROM mt_events e WHERE stream_id <> '$tombstone' AND NOT EXISTS (SELECT 1 FROM test_counts c WHERE c.seq_id = e.seq_id)"))
             .ShouldBe(0, "no committed event was skipped");
-        var highestCommitted = await db2.ExecuteScalarAsync<long>("SELECT max(seq_id) FROM events WHERE stream_id <> '$tombstone'");
+        var highestCommitted = await db2.ExecuteScalarAsync<long>("SELECT max(seq_id) FROM mt_events WHERE stream_id <> '$tombstone'");
         var skipped = await db2.ExecuteScalarAsync<long>("SELECT count(*) FROM high_water_skips");
         skipped.ShouldBe(highestCommitted - committed, "exactly the holes below the last committed event were tombstoned");
         skipped.ShouldBeLessThanOrEqualTo(rolledBack);

@@ -59,7 +59,7 @@ public sealed class StoreHost : IAsyncDisposable
         await using var conn = await DataSource.OpenConnectionAsync();
         while (true)
         {
-            var lastCommitted = await conn.ExecuteScalarAsync<long>("SELECT coalesce(max(seq_id), 0) FROM events");
+            var lastCommitted = await conn.ExecuteScalarAsync<long>("SELECT coalesce(max(seq_id), 0) FROM mt_events");
             var status = (await Operations.StatusAsync()).SingleOrDefault(s => s.Name == processor);
             if (status is { State: ProcessorState.Running } && status.Floor >= lastCommitted)
             {

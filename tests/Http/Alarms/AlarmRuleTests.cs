@@ -39,7 +39,7 @@ public sealed class AlarmRuleTests
         var client = await host.AdminClientAsync();
         var meter = await client.MeterOnDeviceAsync("电表2", "111800000912");
         var over = await client.AlarmAsync("过压", type: 2);
-        var before = await host.ScalarAsync("SELECT count(*) FROM events WHERE stream_id LIKE 'alarm-rule-%'");
+        var before = await host.ScalarAsync("SELECT count(*) FROM mt_events WHERE stream_id LIKE 'alarm-rule-%'");
 
         var missingMeter = await client.PostJson("/api_3/alarm_status_rules", $$"""{"Rule_Name":"r1","Alarm_id":{{over}},"Meter_id":999,"Meter_Parameter":"UA","LowerLimit":1,"UpperLimit":2}""");
         var noParameter = await client.PostJson("/api_3/alarm_status_rules", $$"""{"Rule_Name":"r2","Alarm_id":{{over}},"Meter_id":{{meter}},"LowerLimit":1,"UpperLimit":2}""");
@@ -49,7 +49,7 @@ public sealed class AlarmRuleTests
         missingMeter.ErrMsg.ShouldContain("Meter_id");
         noParameter.ErrMsg.ShouldContain("Meter_Parameter");
         reversed.ErrMsg.ShouldContain("LowerLimit");
-        (await host.ScalarAsync("SELECT count(*) FROM events WHERE stream_id LIKE 'alarm-rule-%'")).ShouldBe(before);
+        (await host.ScalarAsync("SELECT count(*) FROM mt_events WHERE stream_id LIKE 'alarm-rule-%'")).ShouldBe(before);
     }
 
     [Fact]

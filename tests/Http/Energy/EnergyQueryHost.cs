@@ -47,7 +47,7 @@ public sealed class EnergyQueryHost : EnergyHost
     {
         await using var conn = new NpgsqlConnection(ConnectionString);
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand("SELECT coalesce(max(seq_id), 0) FROM events", conn);
+        await using var cmd = new NpgsqlCommand("SELECT coalesce(max(seq_id), 0) FROM mt_events", conn);
         var last = (long)(await cmd.ExecuteScalarAsync())!;
         var deadline = DateTime.UtcNow.AddSeconds(30);
         using var scope = Services.CreateScope();

@@ -34,7 +34,7 @@ public static class Hostility
     {
         await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand("SELECT count(*) FROM events", conn);
+        await using var cmd = new NpgsqlCommand("SELECT count(*) FROM mt_events", conn);
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 

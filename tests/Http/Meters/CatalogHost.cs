@@ -34,7 +34,7 @@ public sealed class CatalogHost : EnergyHost
     {
         await using var conn = new Npgsql.NpgsqlConnection(ConnectionString);
         await conn.OpenAsync();
-        await using var cmd = new Npgsql.NpgsqlCommand("SELECT count(*) FROM events WHERE stream_id LIKE 'machine-%' OR stream_id LIKE 'meter-%'", conn);
+        await using var cmd = new Npgsql.NpgsqlCommand("SELECT count(*) FROM mt_events WHERE stream_id LIKE 'machine-%' OR stream_id LIKE 'meter-%'", conn);
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 

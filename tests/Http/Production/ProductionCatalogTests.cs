@@ -94,7 +94,7 @@ public sealed class ProductionCatalogTests(CatalogHost host) : IClassFixture<Cat
     {
         await using var conn = new Npgsql.NpgsqlConnection(host.ConnectionString);
         await conn.OpenAsync();
-        await using var cmd = new Npgsql.NpgsqlCommand("SELECT count(*) FROM events WHERE stream_id LIKE 'output-%' OR stream_id LIKE 'product-%' OR stream_id LIKE 'batch-%'", conn);
+        await using var cmd = new Npgsql.NpgsqlCommand("SELECT count(*) FROM mt_events WHERE stream_id LIKE 'output-%' OR stream_id LIKE 'product-%' OR stream_id LIKE 'batch-%'", conn);
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
 }

@@ -164,7 +164,7 @@ internal static class BackfillCalls
     public static async Task ReactorsCaughtUpAsync(this AlarmHost host)
     {
         var operations = host.Services.GetRequiredService<ProjectionOperations>();
-        var last = await host.ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM events");
+        var last = await host.ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM mt_events");
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {

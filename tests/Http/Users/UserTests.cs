@@ -12,7 +12,7 @@ public sealed class UserTests
     private static async Task<long> EventCountAsync(EnergyHost host)
     {
         await using var conn = new NpgsqlConnection(host.ConnectionString);
-        return await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM events");
+        return await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM mt_events");
     }
 
     private static Task<Answer> Register(HttpClient client, string name, string email = "x@example.com", string password = Scenarios.Password) =>

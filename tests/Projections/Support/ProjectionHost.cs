@@ -47,7 +47,7 @@ public sealed class ProjectionHost : IAsyncDisposable
         await using var conn = await DataSource.OpenConnectionAsync();
         for (var i = 0; i < 3000; i++)
         {
-            var last = await conn.ExecuteScalarAsync<long>("SELECT coalesce(max(seq_id), 0) FROM events");
+            var last = await conn.ExecuteScalarAsync<long>("SELECT coalesce(max(seq_id), 0) FROM mt_events");
             var status = (await operations.StatusAsync()).SingleOrDefault(s => s.Name == projection);
             if (status is { State: ProcessorState.Running } && status.Floor >= last)
             {

@@ -4,7 +4,7 @@ using NpgsqlTypes;
 
 namespace Energy.EventStore;
 
-public sealed partial class PostgresEventStore
+public sealed partial class MartenEventStore
 {
     private const int MaxAttempts = 4;
 
@@ -28,7 +28,7 @@ public sealed partial class PostgresEventStore
                 signal.Raise();
                 return result;
             }
-            catch (PostgresException e) when (AppendFailure.LostItsSequenceNumber(e) && attempt < MaxAttempts)
+            catch (Exception e) when (AppendFailure.LostItsSequenceNumber(e) && attempt < MaxAttempts)
             {
                 // The daemon gave up waiting for one of our sequence numbers and tombstoned it; nothing of
                 // ours was committed, so the whole append is simply made again with fresh numbers.
@@ -47,7 +47,7 @@ public sealed partial class PostgresEventStore
 
         // Inbox and stream locks come before any sequence number is taken: a failure after nextval would
         // leave a permanent gap that the daemon has to wait out.
-        var (fresh, payloadDiffers, versions) = await LockStreamsAsync(connection, transaction, request.Inbox, streams, ct);
+        var (fresh, payloadDiffers, versions, now) = await LockStreamsAsync(connection, transaction, request.Inbox, streams, ct);
         if (!fresh)
         {
             return AppendResult.DuplicateOf(payloadDiffers);
@@ -62,11 +62,9 @@ public sealed partial class PostgresEventStore
             }
         }
 
-        var rows = ToRows(streams, versions, request.Metadata ?? EventMetadata.None);
-        var stored = await InsertAsync(connection, transaction, rows, ct);
-        await ApplyInlineAsync(connection, transaction, rows, stored, ct);
-        var lastSeq = stored.Max(s => s.SeqId);
-        return new AppendResult(false, false, streams.Select(s => new AppendedStream(s.StreamId, versions[s.StreamId] + s.Events.Count)).ToArray(), lastSeq);
+        var appended = await AppendToMartenAsync(transaction, streams, request.Metadata ?? EventMetadata.None, ct);
+        await ApplyInlineAsync(connection, transaction, appended, now, ct);
+        return new AppendResult(false, false, streams.Select(s => new AppendedStream(s.StreamId, versions[s.StreamId] + s.Events.Count)).ToArray(), appended.Max(e => e.Sequence));
     }
 
     /// <summary>Two appends to one stream in a request become one, in order; streams are locked in id order so writers never deadlock.</summary>
@@ -76,10 +74,15 @@ public sealed partial class PostgresEventStore
             .OrderBy(s => s.StreamId, StringComparer.Ordinal)
             .ToList();
 
-    private static async Task<(bool Fresh, bool PayloadDiffers, Dictionary<string, long> Versions)> LockStreamsAsync(
+    /// <remarks>
+    /// Marten's Quick append stores <c>now() at time zone 'utc'</c> into a timestamptz column, which reads back right
+    /// only when the session's zone is UTC; the append's transaction sets it, whatever the server's default.
+    /// </remarks>
+    private static async Task<(bool Fresh, bool PayloadDiffers, Dictionary<string, long> Versions, DateTimeOffset Now)> LockStreamsAsync(
         NpgsqlConnection conn, NpgsqlTransaction tx, InboxEntry? inbox, List<StreamAppend> streams, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(conn, tx);
+        batch.BatchCommands.Add(TransactionSettings.Command(("TimeZone", "UTC")));
         if (inbox is not null)
         {
             // A concurrent delivery of the same id blocks here until the first one commits or rolls back.
@@ -92,11 +95,13 @@ public sealed partial class PostgresEventStore
         }
 
         // Upsert-and-lock: creates missing stream rows at version 0 and returns every row's current version, locked.
+        // Marten's Quick append reads the version without a lock (two writers to one stream would collide on
+        // the stream-and-version key); holding the row here makes concurrent writers to a stream take turns.
         var lockStreams = new NpgsqlBatchCommand("""
-            INSERT INTO streams AS s (id, type, version)
+            INSERT INTO mt_streams AS s (id, type, version)
             SELECT u.id, u.type, 0 FROM unnest($1::text[], $2::text[]) AS u(id, type)
-            ON CONFLICT (id) DO UPDATE SET updated = now()
-            RETURNING s.id, s.version
+            ON CONFLICT (id) DO UPDATE SET timestamp = now()
+            RETURNING s.id, s.version, now()
             """);
         lockStreams.Parameters.Add(new() { Value = streams.Select(s => s.StreamId).ToArray() });
         lockStreams.Parameters.Add(new() { Value = streams.Select(s => s.StreamType).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
@@ -104,25 +109,28 @@ public sealed partial class PostgresEventStore
 
         await batch.PrepareAsync(ct);
         await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
         if (inbox is not null)
         {
             var stored = await reader.ReadAsync(ct);
             if (!stored)
             {
                 await reader.DisposeAsync();
-                return (false, await InboxPayloadDiffersAsync(conn, tx, inbox, ct), []);
+                return (false, await InboxPayloadDiffersAsync(conn, tx, inbox, ct), [], default);
             }
 
             await reader.NextResultAsync(ct);
         }
 
         var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+        var now = DateTimeOffset.MinValue;
         while (await reader.ReadAsync(ct))
         {
             versions[reader.GetString(0)] = reader.GetInt64(1);
+            now = reader.GetFieldValue<DateTimeOffset>(2);
         }
 
-        return (true, false, versions);
+        return (true, false, versions, now);
     }
 
     private static async Task<bool> InboxPayloadDiffersAsync(NpgsqlConnection conn, NpgsqlTransaction tx, InboxEntry inbox, CancellationToken ct)
@@ -133,16 +141,15 @@ public sealed partial class PostgresEventStore
         return await cmd.ExecuteScalarAsync(ct) is string stored && !string.Equals(stored, inbox.PayloadHash, StringComparison.Ordinal);
     }
 
-    private async Task ApplyInlineAsync(NpgsqlConnection conn, NpgsqlTransaction tx, List<EventRow> rows, IReadOnlyList<(long SeqId, DateTime Timestamp)> stored, CancellationToken ct)
+    /// <summary>Inline projections see the append inside its transaction, stamped with the transaction's instant as Marten stores it.</summary>
+    private async Task ApplyInlineAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<JasperFx.Events.IEvent> appended, DateTimeOffset now, CancellationToken ct)
     {
         if (inline.Length == 0)
         {
             return;
         }
 
-        var envelopes = rows.Select((r, i) => new EventEnvelope(
-            stored[i].SeqId, r.Id, r.StreamId, r.Version, r.Type, r.Event, new DateTimeOffset(stored[i].Timestamp, TimeSpan.Zero),
-            r.CorrelationId, r.CausationId, r.UserName, EventSerializer.DeserializeHeaders(r.Headers))).ToArray();
+        var envelopes = appended.Select(e => ToEnvelope(e, now)).ToArray();
         var context = new ProjectionContext(conn, tx, this, Rebuilding: false);
         foreach (var projection in inline)
         {

@@ -2,14 +2,14 @@ using Npgsql;
 
 namespace Energy.EventStore;
 
-public sealed partial class PostgresEventStore
+public sealed partial class MartenEventStore
 {
     private const string Columns =
         "seq_id, id, stream_id, version, type, data::text, timestamp, correlation_id, causation_id, user_name, headers::text";
 
     public async Task<IReadOnlyList<EventEnvelope>> ReadStreamAsync(string streamId, long fromVersion = 1, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM events WHERE stream_id = $1 AND version >= $2 ORDER BY version");
+        await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM mt_events WHERE stream_id = $1 AND version >= $2 ORDER BY version");
         cmd.Parameters.Add(new() { Value = streamId });
         cmd.Parameters.Add(new() { Value = fromVersion });
         return await ReadEnvelopesAsync(cmd, ct);
@@ -23,7 +23,7 @@ public sealed partial class PostgresEventStore
             StreamPosition.TimePosition t => ("AND timestamp <= $2", t.Instant.ToUniversalTime()),
             _ => ("AND $2::bigint IS NULL", DBNull.Value),
         };
-        await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM events WHERE stream_id = $1 {condition} ORDER BY version");
+        await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM mt_events WHERE stream_id = $1 {condition} ORDER BY version");
         cmd.Parameters.Add(new() { Value = streamId });
         cmd.Parameters.Add(new() { Value = bound });
 
@@ -49,8 +49,8 @@ public sealed partial class PostgresEventStore
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(TransactionSettings.Command(("enable_bitmapscan", "off"), ("enable_sort", "off")));
         var read = new NpgsqlBatchCommand($"""
-            SELECT {Columns} FROM events
-            WHERE seq_id > $1 AND seq_id <= $2 AND stream_id <> '{EventEnvelope.TombstoneStream}'{(types is null ? "" : " AND type = ANY($4)")}
+            SELECT {Columns} FROM mt_events
+            WHERE seq_id > $1 AND seq_id <= $2 AND stream_id NOT IN {EventEnvelope.TombstoneStreams}{(types is null ? "" : " AND type = ANY($4)")}
             ORDER BY seq_id LIMIT $3
             """);
         read.Parameters.Add(new() { Value = afterSeqId });
@@ -69,14 +69,14 @@ public sealed partial class PostgresEventStore
 
     public async Task<EventLogPage> QueryLogAsync(EventLogQuery query, CancellationToken ct = default)
     {
-        const string Where = """
-            WHERE stream_id <> '$tombstone'
+        const string Where = $"""
+            WHERE stream_id NOT IN {EventEnvelope.TombstoneStreams}
               AND ($1::timestamptz IS NULL OR timestamp >= $1) AND ($2::timestamptz IS NULL OR timestamp < $2)
               AND ($3::text[] IS NULL OR type = ANY($3)) AND ($4::text IS NULL OR stream_id = $4)
             """;
         await using var batch = dataSource.CreateBatch();
-        var count = new NpgsqlBatchCommand($"SELECT count(*) FROM events {Where}");
-        var page = new NpgsqlBatchCommand($"SELECT {Columns} FROM events {Where} ORDER BY seq_id OFFSET $5 LIMIT $6");
+        var count = new NpgsqlBatchCommand($"SELECT count(*) FROM mt_events {Where}");
+        var page = new NpgsqlBatchCommand($"SELECT {Columns} FROM mt_events {Where} ORDER BY seq_id OFFSET $5 LIMIT $6");
         foreach (var command in new[] { count, page })
         {
             command.Parameters.Add(new() { Value = (object?)query.From?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
@@ -97,7 +97,7 @@ public sealed partial class PostgresEventStore
 
     public async Task<long> StreamVersionAsync(string streamId, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand("SELECT version FROM streams WHERE id = $1");
+        await using var cmd = dataSource.CreateCommand("SELECT version FROM mt_streams WHERE id = $1");
         cmd.Parameters.Add(new() { Value = streamId });
         return await cmd.ExecuteScalarAsync(ct) is long v ? v : 0;
     }
