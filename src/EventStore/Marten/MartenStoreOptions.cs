@@ -16,6 +16,9 @@ public static class MartenStoreOptions
     /// <summary>The schema Marten's tables live in; the read models share it.</summary>
     public const string Schema = "public";
 
+    /// <summary>The store's own index on <c>mt_events</c> (EventStoreSchema.sql); Weasel would drop it at every start otherwise.</summary>
+    public const string TimestampIndex = "mt_events_timestamp_brin";
+
     public static StoreOptions For(NpgsqlDataSource dataSource, EventTypeRegistry registry)
     {
         var options = new StoreOptions();
@@ -33,6 +36,7 @@ public static class MartenStoreOptions
         options.Events.AppendMode = EventAppendMode.Quick;
         options.Events.MetadataConfig.EnableAll();
         options.Events.MetadataConfig.UserNameEnabled = true;
+        options.Events.IgnoreIndex(TimestampIndex);
 
         // mt_events.type holds the registry's stable names, so a moved or renamed record never orphans stored events.
         foreach (var name in registry.Names)
