@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Energy.Bench;
-using Energy.EventStore.Embedded;
+using Energy.Http.Hosting.Embedded;
 using Npgsql;
 using Spectre.Console;
 

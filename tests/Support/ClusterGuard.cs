@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Energy.EventStore.Embedded;
+using Energy.Http.Hosting.Embedded;
 
 namespace Energy.Testing;
 

@@ -1,4 +1,4 @@
-using Energy.EventStore.Embedded;
+using Energy.Http.Hosting.Embedded;
 
 namespace Energy.Http.Hosting;
 

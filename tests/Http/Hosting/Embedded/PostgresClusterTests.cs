@@ -1,7 +1,7 @@
 using Energy.Testing;
 using Npgsql;
 
-namespace Energy.EventStore.Tests.Embedded;
+namespace Energy.Http.Tests.Hosting.Embedded;
 
 public sealed class PostgresClusterTests
 {

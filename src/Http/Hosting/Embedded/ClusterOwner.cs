@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Energy.EventStore.Embedded;
+namespace Energy.Http.Hosting.Embedded;
 
 /// <summary>
 /// Who may stop an embedded cluster: the <see cref="EmbeddedPostgres"/> instance that started it, named in a file beside

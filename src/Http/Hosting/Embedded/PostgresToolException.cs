@@ -1,4 +1,4 @@
-namespace Energy.EventStore.Embedded;
+namespace Energy.Http.Hosting.Embedded;
 
 /// <summary>initdb or pg_ctl failed; the message carries the tool's own explanation (stderr, server log).</summary>
 public sealed class PostgresToolException : Exception

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace Energy.EventStore.Embedded;
+namespace Energy.Http.Hosting.Embedded;
 
 /// <summary>
 /// A private PostgreSQL cluster run from the machine's server binaries (initdb, pg_ctl) in a data

@@ -1,4 +1,4 @@
-namespace Energy.EventStore.Embedded;
+namespace Energy.Http.Hosting.Embedded;
 
 public sealed partial class EmbeddedPostgres
 {

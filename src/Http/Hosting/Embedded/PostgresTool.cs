@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
 
-namespace Energy.EventStore.Embedded;
+namespace Energy.Http.Hosting.Embedded;
 
 /// <summary>
 /// Runs PostgreSQL's command-line tools and captures their output. The server refuses to run as

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Energy.EventStore.Embedded;
+namespace Energy.Http.Hosting.Embedded;
 
 public sealed partial class EmbeddedPostgres
 {

@@ -1,8 +1,8 @@
-using Energy.EventStore.Embedded;
+using Energy.Http.Hosting.Embedded;
 using Energy.Testing;
 using Npgsql;
 
-namespace Energy.EventStore.Tests.Embedded;
+namespace Energy.Http.Tests.Hosting.Embedded;
 
 public sealed class EmbeddedPostgresTests : IDisposable
 {

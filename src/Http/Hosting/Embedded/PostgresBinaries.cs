@@ -1,4 +1,4 @@
-namespace Energy.EventStore.Embedded;
+namespace Energy.Http.Hosting.Embedded;
 
 /// <summary>Where the server tools are: an explicit folder, else PATH, else the newest /usr/lib/postgresql/N/bin.</summary>
 public sealed record PostgresBinaries(string InitDb, string PgCtl)

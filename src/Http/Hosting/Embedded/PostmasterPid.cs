@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Energy.EventStore.Embedded;
+namespace Energy.Http.Hosting.Embedded;
 
 /// <summary>
 /// The server's lock file <c>postmaster.pid</c>: line 1 is the pid, line 4 the port. A live pid means a

@@ -1,4 +1,4 @@
-namespace Energy.EventStore.Embedded;
+namespace Energy.Http.Hosting.Embedded;
 
 /// <summary>How to run a private PostgreSQL cluster from the machine's server binaries.</summary>
 public sealed record EmbeddedPostgresOptions

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Energy.EventStore.Embedded;
+namespace Energy.Http.Hosting.Embedded;
 
 /// <summary>Creates databases on a server, given a connection string of a user allowed to CREATE DATABASE.</summary>
 public static class PostgresDatabases

@@ -1,4 +1,4 @@
-namespace Energy.EventStore.Embedded;
+namespace Energy.Http.Hosting.Embedded;
 
 /// <summary>The PostgreSQL server binaries (initdb, pg_ctl) needed for an embedded cluster are missing.</summary>
 public sealed class PostgresBinariesNotFoundException : Exception

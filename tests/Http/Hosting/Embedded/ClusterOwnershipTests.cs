@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using Energy.EventStore.Embedded;
+using Energy.Http.Hosting.Embedded;
 using Energy.Testing;
 using Npgsql;
 
-namespace Energy.EventStore.Tests.Embedded;
+namespace Energy.Http.Tests.Hosting.Embedded;
 
 /// <summary>
 /// Issue 17: a second <c>dotnet run</c> while the service ran adopted its cluster, failed to bind the port and stopped
