@@ -4,7 +4,7 @@ using System.Reflection;
 namespace Energy.EventStore;
 
 /// <summary>
-/// Maps event CLR types to the stable names stored in <c>events.type</c>. The name is the type's name unless
+/// Maps event CLR types to the stable names stored in <c>mt_events.type</c> (Marten maps each type to it). The name is the type's name unless
 /// registered otherwise, so moving a record between namespaces never orphans stored events; a renamed type
 /// keeps its old name by registering it explicitly.
 /// </summary>
