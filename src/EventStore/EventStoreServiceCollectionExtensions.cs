@@ -24,6 +24,7 @@ public static class EventStoreServiceCollectionExtensions
         services.AddSingleton<IEventStore, MartenEventStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ISchemaContributor, EventStoreSchema>();
+        services.AddSingleton<ISchemaContributor, MoveEventsIntoMarten>();
         services.AddSingleton<ISchemaContributor, ProjectionSchema>();
         services.AddSingleton<SchemaMigrator>();
         services.AddHostedService<SchemaStartup>();
