@@ -68,4 +68,25 @@ public sealed class MartenStorageTests
         await using var check = await again.DataSource.OpenConnectionAsync();
         (await check.ExecuteScalarAsync<long?>(IndexOid)).ShouldBe(first);
     }
+
+    [Fact]
+    public async Task An_append_whose_sequence_number_was_tombstoned_first_runs_again_with_fresh_numbers()
+    {
+        await using var host = await StoreHost.StartAsync(await PostgresCluster.CreateDatabaseAsync("lost"), tune: o => o.Enabled = false);
+        await host.Store.AppendAsync(AppendRequest.To("before", ExpectedVersion.Any, [new CounterIncremented(1)]));
+
+        // The high-water agent's fill, landing on the number the next append is about to take: Marten's append
+        // function then fails on mt_events' primary key, and the error reaches the store wrapped by Marten.
+        await using var conn = await host.DataSource.OpenConnectionAsync();
+        var next = await conn.ExecuteScalarAsync<long>("SELECT last_value + 1 FROM mt_events_sequence");
+        await conn.ExecuteAsync(
+            "INSERT INTO mt_events (seq_id, id, stream_id, version, type, data, timestamp) VALUES (@next, gen_random_uuid(), '$tombstone', @next, '$tombstone', '{}', now())",
+            new { next });
+
+        var result = await host.Store.AppendAsync(AppendRequest.To("after", ExpectedVersion.NoStream, [new CounterIncremented(2)]));
+
+        result.LastSeqId.ShouldBeGreaterThan(next);
+        (await host.Store.ReadStreamAsync("after")).ShouldHaveSingleItem().SeqId.ShouldBe(result.LastSeqId);
+        (await host.Store.StreamVersionAsync("after")).ShouldBe(1, "the failed attempt left nothing behind");
+    }
 }
