@@ -23,10 +23,21 @@ public sealed class DaemonRecoveryTests
     public async Task Stopping_the_host_mid_batch_and_starting_again_ends_equal_to_a_full_rebuild()
     {
         var db = await PostgresCluster.CreateDatabaseAsync("kill");
+        // The log is written first, so how fast appends are cannot decide whether the daemon finishes before the stop.
+        await using (var writer = await StoreHost.StartAsync(db, tune: o => o.Enabled = false))
+        {
+            await AppendCountersAsync(writer.Store, 40, 50);
+        }
+
+        // Pages of 100 at 150 ms each: the 2000 events take the daemon 3 s; it is stopped a few pages in, one in flight.
         var slow = new CountingProjection { DelayPerBatch = TimeSpan.FromMilliseconds(150) };
-        var first = await StoreHost.StartAsync(db, s => s.AddCounting(slow), o => o.BatchSize = 100);
-        await AppendCountersAsync(first.Store, 40, 50);
-        await Task.Delay(400); // a few batches in, one in flight
+        var first = await StoreHost.StartAsync(db, s => s.AddCounting(slow), o => { o.BatchSize = 100; o.RebuildBatchFactor = 1; });
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await TotalsAsync(first)).Count < 200 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
         var partial = await TotalsAsync(first);
         await first.DisposeAsync();
         partial.Count.ShouldBeLessThan(2000, "the host was stopped before it finished");
