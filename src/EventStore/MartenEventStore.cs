@@ -19,5 +19,8 @@ public sealed partial class MartenEventStore(
 {
     private readonly IInlineProjection[] inline = inlineProjections.ToArray();
 
+    /// <summary>Marten's own builder of <c>Event&lt;T&gt;</c> wrappers (type name and alias filled in from the mapping).</summary>
+    private readonly Marten.Events.EventGraph eventGraph = (Marten.Events.EventGraph)((DocumentStore)marten).Options.Events;
+
     public EventSerializer Serializer => serializer;
 }

@@ -31,7 +31,7 @@ public sealed partial class MartenEventStore
     {
         var (data, id, metadata) = item is NewEvent e ? (e.Data, e.Id, e.Metadata ?? defaults) : (item, null, defaults);
         serializer.Registry.NameOf(data.GetType()); // an unregistered type fails here, before anything is sent
-        var martenEvent = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(data.GetType()), data)!;
+        var martenEvent = eventGraph.BuildEvent(data);
         martenEvent.Id = id ?? Guid.CreateVersion7();
         martenEvent.CorrelationId = metadata.CorrelationId;
         martenEvent.CausationId = metadata.CausationId;
