@@ -68,7 +68,7 @@ public sealed class BenchContext(BenchSizes sizes, NpgsqlDataSource dataSource, 
     {
         var target = await ScalarAsync("SELECT coalesce(max(seq_id), 0) FROM mt_events", ct);
         var stopwatch = Stopwatch.StartNew();
-        while (await ScalarAsync("SELECT last_seq_id FROM progression WHERE name = 'energy'", ct) < target && stopwatch.Elapsed < limit)
+        while (await ScalarAsync("SELECT coalesce((SELECT last_seq_id FROM mt_event_progression WHERE name = 'energy:All'), 0)", ct) < target && stopwatch.Elapsed < limit)
         {
             await Task.Delay(50, ct);
         }
@@ -99,7 +99,7 @@ public sealed class BenchContext(BenchSizes sizes, NpgsqlDataSource dataSource, 
     private async Task<string> BehindAsync(long target, CancellationToken ct)
     {
         await using var cmd = DataSource.CreateCommand(
-            "SELECT coalesce(string_agg(name || ' ' || ($1 - last_seq_id) || ' events', ', '), '') FROM progression WHERE kind <> 'generation' AND name <> '$high_water' AND last_seq_id < $1");
+            "SELECT coalesce(string_agg(name || ' ' || ($1 - last_seq_id) || ' events', ', '), '') FROM (SELECT c.name, coalesce(p.last_seq_id, 0) AS last_seq_id FROM projection_control c LEFT JOIN mt_event_progression p ON p.name = c.name || ':All') f WHERE last_seq_id < $1");
         cmd.Parameters.Add(new() { Value = target });
         return (string)(await cmd.ExecuteScalarAsync(ct))!;
     }

@@ -84,13 +84,13 @@ public static class IngestBench
     }
 
     /// <summary>
-    /// Runs <paramref name="pushes"/> with every running processor paused (the daemon skips paused ones), then
+    /// Runs <paramref name="pushes"/> with every running processor paused (the daemon on the service stops their shards), then
     /// resumes them; returns its rate and the CPU per unit of work it cost.
     /// </summary>
     private static async Task<(double Rate, string Cpu)> PausedAsync(BenchContext bench, Func<Task<double>> pushes, double units, string unit, CancellationToken ct)
     {
         await bench.WaitForAllProjectionsAsync(Wait(bench.Sizes), ct);
-        await bench.ExecuteAsync("UPDATE progression SET state = 'paused' WHERE state = 'running' AND kind IN ('projection', 'reactor')", ct);
+        await bench.ExecuteAsync("UPDATE projection_control SET paused = true", ct);
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(1), ct); // a page in flight finishes
@@ -100,7 +100,7 @@ public static class IngestBench
         }
         finally
         {
-            await bench.ExecuteAsync("UPDATE progression SET state = 'running' WHERE state = 'paused'", CancellationToken.None);
+            await bench.ExecuteAsync("UPDATE projection_control SET paused = false", CancellationToken.None);
         }
     }
 

@@ -111,7 +111,7 @@ public static class LagBench
 
             var unresolved = pending.Where(p => p.Seq is null).Select(p => p.Stream).ToArray();
             var seqs = unresolved.Length == 0 ? new Dictionary<string, long?>() : await bench.MaxSeqByStreamAsync(unresolved, ct);
-            var floor = await bench.ScalarAsync("SELECT last_seq_id FROM progression WHERE name = 'energy'", ct);
+            var floor = await bench.ScalarAsync("SELECT coalesce((SELECT last_seq_id FROM mt_event_progression WHERE name = 'energy:All'), 0)", ct);
             var now = clock.ElapsedTicks;
             for (var i = pending.Count - 1; i >= 0; i--)
             {

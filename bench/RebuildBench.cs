@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Energy.EventStore;
+using Energy.Projections.Energy;
+using Microsoft.Extensions.Configuration;
 
 namespace Energy.Bench;
 
@@ -18,7 +20,7 @@ public static class RebuildBench
         // The rebuild is measured on its own: every other processor is paused first (and stays paused for the
         // rest of the run), so the top-up below is not replayed by all twelve of them while the rebuild runs.
         await bench.WaitForAllProjectionsAsync(IngestBench.Wait(bench.Sizes), ct);
-        await bench.ExecuteAsync("UPDATE progression SET state = 'paused' WHERE state = 'running' AND kind IN ('projection', 'reactor') AND name <> 'energy'", ct);
+        await bench.ExecuteAsync("UPDATE projection_control SET paused = true WHERE name <> 'energy'", ct);
         var have = await bench.ScalarAsync($"SELECT count(*) FROM mt_events WHERE type IN {Types}", ct);
         if (have < bench.Sizes.RebuildEvents && have > 0)
         {
@@ -38,7 +40,7 @@ public static class RebuildBench
         }
 
         await bench.WaitForEnergyAsync(bench.Sizes.PhaseLimit, ct);
-        var operations = new ProjectionOperations(bench.DataSource, TimeProvider.System);
+        var operations = new ProjectionOperations(bench.DataSource, new ProcessorCatalog([new EnergyProjection(new ConfigurationBuilder().Build())]), TimeProvider.System);
         await bench.Profile.ResetStatementsAsync(ct);
         var cpu = bench.Profile.Sample();
         var stopwatch = Stopwatch.StartNew();

@@ -8,8 +8,9 @@ namespace Energy.EventStore;
 public static class EventStoreServiceCollectionExtensions
 {
     /// <summary>
-    /// The store (on Marten), its schema, the high-water agent and the daemon. An <c>NpgsqlDataSource</c> must be
-    /// registered separately; processors are registered as <see cref="IEventProcessor"/>.
+    /// The store (on Marten), its schema, Marten's async daemon running every processor, and the operators'
+    /// controls (pause, blue/green rebuild). An <c>NpgsqlDataSource</c> must be registered separately; processors
+    /// are registered as <see cref="IEventProcessor"/>.
     /// </summary>
     public static IServiceCollection AddEventStore(this IServiceCollection services, IConfiguration daemonSection, Action<EventTypeRegistry> registerEvents)
     {
@@ -20,20 +21,32 @@ public static class EventStoreServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<EventStoreMetrics>();
         services.AddSingleton<AppendSignal>();
-        services.AddMarten(sp => MartenStoreOptions.For(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), registry));
+        services.Configure<DaemonOptions>(daemonSection);
+        services.AddSingleton<ProcessorCatalog>();
+        services.AddSingleton<DeadLetters>();
+        var marten = services.AddMarten(sp =>
+        {
+            var options = MartenStoreOptions.For(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), registry);
+            MartenDaemon.Configure(options, sp, registry);
+            return options;
+        });
         services.AddSingleton<IEventStore, MartenEventStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ISchemaContributor, EventStoreSchema>();
         services.AddSingleton<ISchemaContributor, MoveEventsIntoMarten>();
+        services.AddSingleton<ISchemaContributor, MoveProgressionIntoMarten>();
         services.AddSingleton<ISchemaContributor, ProjectionSchema>();
         services.AddSingleton<SchemaMigrator>();
         services.AddHostedService<SchemaStartup>();
-        services.Configure<DaemonOptions>(daemonSection);
-        services.AddSingleton<HighWaterAgent>();
         services.AddSingleton<ProjectionOperations>();
         services.AddSingleton<InlineProjectionRebuild>();
-        services.AddSingleton<ProjectionDaemon>();
-        services.AddHostedService(sp => sp.GetRequiredService<ProjectionDaemon>());
+
+        // After SchemaStartup, so the daemon starts on a migrated schema; with Energy:Daemon:Enabled false the
+        // store's AsyncMode is Disabled and these do nothing.
+        marten.AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold);
+        services.AddHostedService<ProjectionControlAgent>();
+        services.AddHostedService<BlueGreenRebuild>();
+        services.AddHostedService<DaemonMetrics>();
         return services;
     }
 }

@@ -6,7 +6,7 @@ namespace Energy.EventStore;
 public static class AppendFailure
 {
     /// <summary>
-    /// The daemon gave up waiting for one of the append's sequence numbers and tombstoned it; nothing of the
+    /// One of the append's sequence numbers was already taken (a tombstone or an event written there); nothing of the
     /// append was committed, so the whole transaction can simply run again with fresh numbers. Marten may hand
     /// the server's error on wrapped, so the whole chain is looked at.
     /// </summary>

@@ -30,8 +30,8 @@ public sealed partial class MartenEventStore
             }
             catch (Exception e) when (AppendFailure.LostItsSequenceNumber(e) && attempt < MaxAttempts)
             {
-                // The daemon gave up waiting for one of our sequence numbers and tombstoned it; nothing of
-                // ours was committed, so the whole append is simply made again with fresh numbers.
+                // One of our sequence numbers was already taken (a tombstone or an event written there);
+                // nothing of ours was committed, so the whole append is simply made again with fresh numbers.
                 LogRetryAfterTombstone(logger, attempt);
             }
         }

@@ -1,27 +1,31 @@
 using System.Diagnostics.Metrics;
+using JasperFx.Events.Daemon;
+using Microsoft.Extensions.Hosting;
 
 namespace Energy.EventStore;
 
 /// <summary>
-/// The daemon's gauges, read from its in-memory view when a listener collects: lag is this host's high-water
-/// mark minus the floor its runner last saw committed. Only the leading host reports a processor, so a
-/// follower's stale floor never shows as lag.
+/// The daemon's lag gauge, read from Marten's daemon on this host when a listener collects: its high-water mark
+/// minus each running shard's position. Only the host running the shards (HotCold) reports them, so a waiting
+/// host never shows a stale floor as lag.
 /// </summary>
-internal static class DaemonMetrics
+internal sealed class DaemonMetrics(EventStoreMetrics metrics, IProjectionCoordinator coordinator) : IHostedService
 {
-    public static void Observe(EventStoreMetrics metrics, ProjectionDaemon daemon, HighWaterAgent highWater)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         metrics.Meter.CreateObservableGauge(
             EventStoreMetrics.ProjectionLag,
-            () => daemon.LeadingRunners().Select(r => new Measurement<long>(
-                Math.Max(0, highWater.Mark - r.Floor), new KeyValuePair<string, object?>("projection", r.Processor.Name))),
+            () =>
+            {
+                var daemon = coordinator.DaemonForMainDatabase();
+                var mark = daemon.HighWaterMark();
+                return daemon.CurrentAgents().Select(a => new Measurement<long>(
+                    Math.Max(0, mark - a.Position), new KeyValuePair<string, object?>("projection", a.Name.Name)));
+            },
             "{event}",
             "Events below the high-water mark that the processor has not applied yet");
-        metrics.Meter.CreateObservableGauge(
-            EventStoreMetrics.RebuildProgress,
-            () => daemon.LeadingRunners().Where(r => r.RebuildProgress is not null).Select(r => new Measurement<double>(
-                r.RebuildProgress!.Value, new KeyValuePair<string, object?>("projection", r.Processor.Name))),
-            "1",
-            "How far a running blue/green rebuild has come towards its target, 0 to 1");
+        return Task.CompletedTask;
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -11,7 +11,6 @@ public sealed class EventStoreMetrics
     public const string MeterName = "Energy.EventStore";
     public const string EventsAppended = "energy.eventstore.events_appended";
     public const string ProjectionLag = "energy.projection.lag";
-    public const string RebuildProgress = "energy.projection.rebuild_progress";
 
     private readonly Counter<long> appended;
 

@@ -2,42 +2,53 @@ using Npgsql;
 
 namespace Energy.EventStore;
 
-/// <summary>What operators do with projections: see how current they are, rebuild one, wait for it.</summary>
-public sealed class ProjectionOperations(NpgsqlDataSource dataSource, TimeProvider clock)
+/// <summary>What operators do with processors: see how current they are, pause one, rebuild one, wait for it.</summary>
+public sealed class ProjectionOperations(NpgsqlDataSource dataSource, ProcessorCatalog catalog, TimeProvider clock)
 {
-    /// <summary>Every processor with its floor, the high-water mark, lag and dead letters, read from the database.</summary>
+    /// <summary>
+    /// Every registered processor with its floor (Marten's progression of its shard), the high-water mark, lag,
+    /// dead letters and a running rebuild, read from the database, so any host answers the same.
+    /// </summary>
     public async Task<IReadOnlyList<ProjectionStatus>> StatusAsync(CancellationToken ct = default)
     {
-        var rows = await ProgressionStore.ReadAsync(dataSource, null, ct);
-        var highWater = rows.FirstOrDefault(r => r.Name == HighWaterAgent.ProgressionName)?.Floor ?? 0;
+        var progress = await ProjectionControlStore.ReadProgressAsync(dataSource, ct);
+        var controls = (await ProjectionControlStore.ReadAsync(dataSource, null, ct)).ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var highWater = progress.GetValueOrDefault(ProjectionControlStore.HighWaterMark)?.Floor ?? 0;
         var deadLetters = await CountDeadLettersAsync(ct);
         var now = clock.GetUtcNow();
         var list = new List<ProjectionStatus>();
-        foreach (var row in rows.Where(r => r.Name != HighWaterAgent.ProgressionName && r.Kind != "generation"))
+        foreach (var processor in catalog.All)
         {
-            var next = rows.SingleOrDefault(r => r.Name == Generation.NextName(row.Name));
-            var lagEvents = Math.Max(0, highWater - row.Floor);
-            var oldestPending = lagEvents == 0 ? null : await TimestampAfterAsync(row.Floor, ct);
-            var state = next?.State == ProcessorState.Failed ? ProcessorState.Failed
-                : row.RebuildRequestedAt is not null || next is not null ? ProcessorState.Rebuilding
-                : row.State;
+            var shard = progress.GetValueOrDefault(ProjectionControlStore.ShardName(processor.Name));
+            var control = controls.GetValueOrDefault(processor.Name);
+            var floor = shard?.Floor ?? 0;
+            var lagEvents = Math.Max(0, highWater - floor);
+            var oldestPending = lagEvents == 0 ? null : await TimestampAfterAsync(floor, ct);
+            var state = control?.RebuildState == ProcessorState.Failed ? ProcessorState.Failed
+                : control?.RebuildRequestedAt is not null || control?.RebuildState == ProcessorState.Rebuilding ? ProcessorState.Rebuilding
+                : control?.Paused == true || shard?.PauseReason is not null ? ProcessorState.Paused
+                : ProcessorState.Running;
             list.Add(new ProjectionStatus(
-                row.Name, row.Kind, row.Floor, highWater, lagEvents,
+                processor.Name, processor.Kind.ToString().ToLowerInvariant(), floor, highWater, lagEvents,
                 oldestPending is null ? 0 : Math.Max(0, (now - oldestPending.Value).TotalSeconds),
                 state,
-                deadLetters.GetValueOrDefault(row.Name),
-                row.Heartbeat is null ? null : Math.Max(0, (now - row.Heartbeat.Value).TotalSeconds),
-                next?.Floor,
-                next?.RebuildTarget,
-                next?.LastError ?? row.LastError));
+                deadLetters.GetValueOrDefault(processor.Name),
+                shard?.Beat is null ? null : Math.Max(0, (now - shard.Beat.Value).TotalSeconds),
+                control?.RebuildFloor,
+                control?.RebuildTarget,
+                control?.LastError ?? shard?.PauseReason));
         }
 
         return list;
     }
 
-    /// <summary>Asks the projection's leader (on whichever host) to rebuild it; false for reactors and unknown names.</summary>
+    /// <summary>Asks whichever host takes it up to rebuild the projection blue/green; false for reactors and unknown names.</summary>
     public Task<bool> RequestRebuildAsync(string name, CancellationToken ct = default) =>
-        ProgressionStore.RequestRebuildAsync(dataSource, name, ct);
+        ProjectionControlStore.RequestRebuildAsync(dataSource, name, ct);
+
+    /// <summary>Stops (or lets go on) the processor on whichever host runs the daemon; false for unknown names.</summary>
+    public Task<bool> SetPausedAsync(string name, bool paused, CancellationToken ct = default) =>
+        ProjectionControlStore.SetPausedAsync(dataSource, name, paused, ct);
 
     /// <summary>Waits until a requested rebuild has caught up, reporting (floor, target) along the way.</summary>
     public async Task<ProjectionStatus> WaitForRebuildAsync(string name, IProgress<(long Floor, long Target)>? progress, TimeSpan pollInterval, CancellationToken ct = default)

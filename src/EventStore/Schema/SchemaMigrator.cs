@@ -38,7 +38,7 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, IDocumen
     public async Task<bool> IsInPlaceAsync(CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand(
-            "SELECT to_regclass('mt_events') IS NOT NULL AND to_regclass('progression') IS NOT NULL AND to_regclass('inbox') IS NOT NULL");
+            "SELECT to_regclass('mt_events') IS NOT NULL AND to_regclass('projection_control') IS NOT NULL AND to_regclass('inbox') IS NOT NULL");
         return (bool)(await cmd.ExecuteScalarAsync(ct))!;
     }
 

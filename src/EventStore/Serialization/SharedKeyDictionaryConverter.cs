@@ -7,9 +7,8 @@ namespace Energy.EventStore;
 
 /// <summary>
 /// Reads <c>IReadOnlyDictionary&lt;string, T&gt;</c> event properties (a reading's 31 附1 fields and its
-/// parameters) with one shared string per distinct key instead of a new one per event: the daemon keeps the
-/// recent log deserialized in memory (<see cref="EventFeed"/>), and the keys were about a third of a reading's
-/// size there, and a third of the strings every replay allocated. Writing is the framework's own.
+/// parameters) with one shared string per distinct key instead of a new one per event: the keys were about a
+/// third of a reading's size in memory, and a third of the strings every replay allocated. Writing is the framework's own.
 /// </summary>
 /// <remarks>
 /// At most <see cref="MaxSharedKeys"/> distinct keys are kept for the life of the process; keys beyond that,

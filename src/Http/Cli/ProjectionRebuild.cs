@@ -5,14 +5,13 @@ using Spectre.Console;
 namespace Energy.Http.Cli;
 
 /// <summary>
-/// <c>projections rebuild &lt;name&gt;</c>. An asynchronous projection is rebuilt by whichever host leads it:
+/// <c>projections rebuild &lt;name&gt;</c>. An asynchronous projection is rebuilt blue/green by whichever host takes the request up:
 /// this process runs a daemon too, so when no service is running it does the work itself. Inline projections
 /// are replayed here and now, in one transaction.
 /// </summary>
 internal static class ProjectionRebuild
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan RowWait = TimeSpan.FromSeconds(15);
 
     public static async Task<int> RunAsync(CliContext cli, string name, CancellationToken ct)
     {
@@ -26,10 +25,10 @@ internal static class ProjectionRebuild
             return 0;
         }
 
-        var processor = host.Get<ProjectionDaemon>().Processors.FirstOrDefault(p => p.Name == name);
+        var processor = host.Get<ProcessorCatalog>().Find(name);
         if (processor is null)
         {
-            return cli.Unknown("projection", name, host.Get<ProjectionDaemon>().Processors.Select(p => p.Name).Concat(inline.Names));
+            return cli.Unknown("projection", name, host.Get<ProcessorCatalog>().All.Select(p => p.Name).Concat(inline.Names));
         }
 
         if (processor.Kind == ProcessorKind.Reactor)
@@ -39,9 +38,9 @@ internal static class ProjectionRebuild
         }
 
         var operations = host.Get<ProjectionOperations>();
-        if (!await RequestAsync(operations, name, ct))
+        if (!await operations.RequestRebuildAsync(name, ct))
         {
-            cli.Console.MarkupLineInterpolated($"[red]{name} has no progression row yet[/] (its loop never started); try again once the daemon runs.");
+            cli.Console.MarkupLineInterpolated($"[red]{name} has no control row[/]: the schema of this database predates it; start the service once.");
             return 1;
         }
 
@@ -55,23 +54,6 @@ internal static class ProjectionRebuild
         var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
         cli.Console.MarkupLineInterpolated($"Rebuilt [bold]{name}[/] up to sequence {status.Floor:N0} in {seconds:0.0} s ({status.Floor / seconds:N0} events/s); the new tables are live.");
         return 0;
-    }
-
-    /// <summary>The progression row appears when a daemon first runs the projection, possibly this one just now.</summary>
-    private static async Task<bool> RequestAsync(ProjectionOperations operations, string name, CancellationToken ct)
-    {
-        var until = DateTimeOffset.UtcNow + RowWait;
-        while (!await operations.RequestRebuildAsync(name, ct))
-        {
-            if (DateTimeOffset.UtcNow > until)
-            {
-                return false;
-            }
-
-            await Task.Delay(Poll, ct);
-        }
-
-        return true;
     }
 
     private static async Task<ProjectionStatus> ShowProgressAsync(IAnsiConsole console, ProjectionOperations operations, string name, CancellationToken ct)

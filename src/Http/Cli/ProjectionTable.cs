@@ -15,7 +15,6 @@ internal static class ProjectionTable
         var highWater = statuses.Count > 0 ? statuses[0].HighWater : 0;
         var rows = statuses
             .Concat(inline.Select(n => new ProjectionStatus(n, "inline", highWater, highWater, 0, 0, ProcessorState.Running, 0, null, null, null, null)))
-            .Concat(NotStarted(host.Get<ProjectionDaemon>(), statuses))
             .Where(s => name is null || s.Name == name)
             .OrderBy(s => s.Name, StringComparer.Ordinal)
             .ToList();
@@ -39,11 +38,6 @@ internal static class ProjectionTable
 
         return 0;
     }
-
-    /// <summary>Processors this binary knows but whose loop has never run against this database.</summary>
-    private static IEnumerable<ProjectionStatus> NotStarted(ProjectionDaemon daemon, IReadOnlyList<ProjectionStatus> known) =>
-        daemon.Processors.Where(p => known.All(s => s.Name != p.Name)).Select(p => new ProjectionStatus(
-            p.Name, p.Kind.ToString().ToLowerInvariant(), 0, 0, 0, null, "not started", 0, null, null, null, null));
 
     private static string StateOf(ProjectionStatus s) => s is { RebuildFloor: { } floor, RebuildTarget: { } target }
         ? $"{s.State} {floor:N0}/{target:N0}"

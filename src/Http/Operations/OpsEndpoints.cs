@@ -25,10 +25,10 @@ public static class OpsEndpoints
     }
 
     /// <summary>
-    /// Asynchronous projections are rebuilt blue/green by their leader (queries keep reading the old tables);
+    /// Asynchronous projections are rebuilt blue/green beside their live tables (queries keep reading the old tables);
     /// inline ones are replayed at once in one transaction. Reactors are never replayed: that would re-fire effects.
     /// </summary>
-    private static async Task<IResult> RebuildAsync(string name, ProjectionDaemon daemon, ProjectionOperations operations, InlineProjectionRebuild inline, CancellationToken ct)
+    private static async Task<IResult> RebuildAsync(string name, ProcessorCatalog processors, ProjectionOperations operations, InlineProjectionRebuild inline, CancellationToken ct)
     {
         if (inline.Names.Contains(name))
         {
@@ -36,7 +36,7 @@ public static class OpsEndpoints
             return Envelope.Ok();
         }
 
-        var processor = daemon.Processors.FirstOrDefault(p => p.Name == name) ?? throw ContractError.NotFound("projection", name);
+        var processor = processors.Find(name) ?? throw ContractError.NotFound("projection", name);
         if (processor.Kind == ProcessorKind.Reactor)
         {
             throw ContractError.DataError($"{name} is a reactor; reactors are never replayed, since that would repeat their effects");

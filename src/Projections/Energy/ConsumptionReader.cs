@@ -85,7 +85,7 @@ public sealed partial class ConsumptionReader(NpgsqlDataSource dataSource, IConf
 
     public async Task<long> CurrentSequenceAsync(CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand("SELECT last_seq_id FROM progression WHERE name = 'energy'");
+        await using var cmd = dataSource.CreateCommand("SELECT last_seq_id FROM mt_event_progression WHERE name = 'energy:All'");
         return await cmd.ExecuteScalarAsync(ct) is long floor ? floor : 0;
     }
 

@@ -8,8 +8,9 @@ public sealed class ConcurrentWritersTests
 {
     /// <summary>
     /// Eight writers append 20k+ events; one in seven transactions is rolled back after taking its sequence
-    /// numbers (a permanent gap), and some are held open past half the gap threshold (a temporary gap). The
-    /// counting projection must end with exactly the committed events, each once.
+    /// numbers (a permanent gap), and some are held open longer than the gap threshold (a gap that fills late:
+    /// Marten's transaction-evidence gap skipping must wait for it instead of passing it). The counting
+    /// projection must end with exactly the committed events, each once.
     /// </summary>
     [Fact]
     public async Task Every_committed_event_is_applied_exactly_once_despite_rollbacks_and_slow_writers()
@@ -38,7 +39,7 @@ public sealed class ConcurrentWritersTests
 
                 if (tx % 20 == 5)
                 {
-                    await Task.Delay(600); // more than half the 1 s gap threshold, with our numbers taken
+                    await Task.Delay(1500); // longer than the 1 s gap threshold, with our numbers taken
                 }
 
                 await transaction.CommitAsync();
@@ -56,10 +57,6 @@ public sealed class ConcurrentWritersTests
         (await db2.ExecuteScalarAsync<long>(
             "SELECT count(*) FROM mt_events e WHERE stream_id <> '$tombstone' AND NOT EXISTS (SELECT 1 FROM test_counts c WHERE c.seq_id = e.seq_id)"))
             .ShouldBe(0, "no committed event was skipped");
-        var highestCommitted = await db2.ExecuteScalarAsync<long>("SELECT max(seq_id) FROM mt_events WHERE stream_id <> '$tombstone'");
-        var skipped = await db2.ExecuteScalarAsync<long>("SELECT count(*) FROM high_water_skips");
-        skipped.ShouldBe(highestCommitted - committed, "exactly the holes below the last committed event were tombstoned");
-        skipped.ShouldBeLessThanOrEqualTo(rolledBack);
         (await db2.ExecuteScalarAsync<long>("SELECT count(*) FROM dead_letters")).ShouldBe(0);
     }
 
@@ -79,6 +76,5 @@ public sealed class ConcurrentWritersTests
         await host.CatchUpAsync("test_counts");
         await using var conn = await host.DataSource.OpenConnectionAsync();
         (await conn.ExecuteScalarAsync<long>("SELECT sum(amount) FROM test_counts")).ShouldBe(6);
-        (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM high_water_skips")).ShouldBe(0);
     }
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using JasperFx.Events.Daemon;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,6 +28,9 @@ public sealed class StoreHost : IAsyncDisposable
     public ProjectionOperations Operations => host.Services.GetRequiredService<ProjectionOperations>();
 
     public NpgsqlDataSource DataSource => host.Services.GetRequiredService<NpgsqlDataSource>();
+
+    /// <summary>Whether Marten's daemon on this host is the one running the shards (HotCold).</summary>
+    public bool RunsShards => host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase().CurrentAgents().Count > 0;
 
     public static async Task<StoreHost> StartAsync(string connectionString, Action<IServiceCollection>? processors = null, Action<DaemonOptions>? tune = null)
     {

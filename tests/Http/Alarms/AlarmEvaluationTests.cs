@@ -50,7 +50,7 @@ public sealed class AlarmEvaluationTests
         // A rebuild of the counts gives the same answer and raises nothing new.
         (await client.PostJson("/api_3/ops/projections/alarm_counts/rebuild", "{}")).ErrNo.ShouldBe("0");
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await host.ScalarAsync("SELECT count(*) FROM progression WHERE name = 'alarm_counts#next' OR (name = 'alarm_counts' AND rebuild_requested_at IS NOT NULL)") > 0
+        while (await host.ScalarAsync("SELECT count(*) FROM projection_control WHERE name = 'alarm_counts' AND (rebuild_requested_at IS NOT NULL OR rebuild_state IS NOT NULL)") > 0
             && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);

@@ -37,7 +37,7 @@ public sealed class OpsHost : EnergyHost
         while (true)
         {
             var behind = await conn.ExecuteScalarAsync<bool>(
-                "SELECT coalesce((SELECT last_seq_id FROM progression WHERE name = @processor), -1) < (SELECT coalesce(max(seq_id), 0) FROM mt_events)",
+                "SELECT coalesce((SELECT last_seq_id FROM mt_event_progression WHERE name = @processor || ':All'), -1) < (SELECT coalesce(max(seq_id), 0) FROM mt_events)",
                 new { processor });
             if (!behind)
             {

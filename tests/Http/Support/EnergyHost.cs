@@ -22,7 +22,6 @@ public class EnergyHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Energy", ConnectionString);
         builder.UseSetting("Energy:Daemon:PollInterval", "00:00:00.020");
-        builder.UseSetting("Energy:Daemon:HighWaterCoalesce", "00:00:00.005");
         builder.UseSetting("Energy:Daemon:GapThreshold", "00:00:01");
         builder.UseSetting("Energy:Daemon:LeaderRetry", "00:00:00.100");
         // A meter counts readings from its binding (now), so scenarios push readings dated days ahead;

@@ -134,6 +134,7 @@ public sealed class MeasurementProjectionTests
                 INSERT INTO measure_samples VALUES ('111800000901', 'UA', '2019-04-01 02:15:00Z', 220), ('111800000901', 'IA', '2019-04-01 02:15:00Z', 3.2);
                 INSERT INTO measure_hours VALUES ('111800000901', 'UA', '2019-04-01 02:00:00Z', 220, 1), ('111800000901', 'IA', '2019-04-01 02:00:00Z', 3.2, 1);
                 INSERT INTO measure_parameters VALUES ('111800000901', 'UA'), ('111800000901', 'IA');
+                CREATE TABLE progression (name text PRIMARY KEY, kind text NOT NULL, last_seq_id bigint NOT NULL DEFAULT 0, state text NOT NULL DEFAULT 'running');
                 INSERT INTO progression (name, kind, last_seq_id) SELECT 'measurements', 'projection', max(seq_id) FROM mt_events;
                 """);
         }
