@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Energy.Projections.Energy;
 using Microsoft.Extensions.Configuration;
 

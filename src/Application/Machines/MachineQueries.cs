@@ -1,7 +1,7 @@
 using Dapper;
 using Energy.Application.Common;
 using Energy.Domain.Machines;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Npgsql;
 
 namespace Energy.Application.Machines;

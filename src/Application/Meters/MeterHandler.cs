@@ -1,7 +1,7 @@
 using Energy.Application.Common;
 using Energy.Domain.Meters;
 using Energy.Domain.Readings;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Npgsql;
 
 namespace Energy.Application.Meters;

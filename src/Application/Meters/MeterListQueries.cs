@@ -2,7 +2,7 @@ using Dapper;
 using Energy.Application.Common;
 using Energy.Domain.Machines;
 using Energy.Domain.Meters;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Npgsql;
 
 namespace Energy.Application.Meters;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Energy.Application.Common;
 using Energy.Domain.Platform;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Microsoft.Extensions.Options;
 
 namespace Energy.Application.Platform;

@@ -6,7 +6,7 @@ using Energy.Application.Meters;
 using Energy.Domain.Energy;
 using Energy.Domain.Meters;
 using Energy.Domain.Platform;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 

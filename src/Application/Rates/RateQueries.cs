@@ -1,6 +1,6 @@
 using Energy.Application.Common;
 using Energy.Domain.Rates;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 
 namespace Energy.Application.Rates;
 

@@ -1,6 +1,6 @@
 using Energy.Domain.Calendar;
 using Energy.Domain.Shifts;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 
 namespace Energy.Application.Settings;
 

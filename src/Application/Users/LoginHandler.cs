@@ -1,6 +1,6 @@
 using Energy.Application.Common;
 using Energy.Domain.Users;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Npgsql;
 
 namespace Energy.Application.Users;

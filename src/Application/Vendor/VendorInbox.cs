@@ -1,4 +1,4 @@
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 

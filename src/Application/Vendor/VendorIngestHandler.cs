@@ -3,7 +3,7 @@ using Energy.Application.Common;
 using Energy.Application.Readings;
 using Energy.Domain.Readings;
 using Energy.Domain.Vendor;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Energy.Application.Common;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Energy.Http.Auth;
 using Energy.Http.Contract;
 

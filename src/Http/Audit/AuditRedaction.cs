@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Energy.Domain;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 
 namespace Energy.Http.Audit;
 

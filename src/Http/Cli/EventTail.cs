@@ -1,5 +1,5 @@
 using Energy.Application.Common;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Npgsql;
 using Spectre.Console;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Spectre.Console;
 
 namespace Energy.Http.Cli;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Energy.Application.Common;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Energy.Http.Audit;
 using Spectre.Console;
 

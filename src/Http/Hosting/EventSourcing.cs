@@ -2,7 +2,7 @@ using Energy.Application;
 using Energy.Application.Alarms.Notifications;
 using Energy.Application.Common;
 using Energy.Domain;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Energy.Projections;
 
 namespace Energy.Http.Hosting;

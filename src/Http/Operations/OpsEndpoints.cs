@@ -1,5 +1,5 @@
 using Energy.Application.Common;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Energy.Http.Auth;
 using Energy.Http.Contract;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 
 namespace Energy.Http.Operations;
 

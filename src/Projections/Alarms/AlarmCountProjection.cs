@@ -1,5 +1,5 @@
 using Energy.Domain.Alarms;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Npgsql;
 using NpgsqlTypes;
 

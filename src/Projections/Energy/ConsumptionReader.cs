@@ -1,6 +1,6 @@
 using Energy.Application.Energy;
 using Energy.Domain.Energy;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Npgsql;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Energy.Domain.Energy;
 using Energy.Domain.Readings;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Npgsql;
 
 namespace Energy.Projections.Energy;

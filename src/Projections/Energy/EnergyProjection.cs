@@ -1,5 +1,5 @@
 using Energy.Domain.Readings;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Microsoft.Extensions.Configuration;
 
 namespace Energy.Projections.Energy;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Energy.Domain.Readings;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Npgsql;
 using NpgsqlTypes;
 

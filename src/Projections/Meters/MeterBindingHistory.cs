@@ -1,5 +1,5 @@
 using Energy.Domain.Meters;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Npgsql;
 
 namespace Energy.Projections.Meters;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Energy.Domain.Meters;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Npgsql;
 
 namespace Energy.Projections.Meters;

@@ -1,5 +1,5 @@
 using Energy.Domain.Oee;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Energy.Projections.Meters;
 using Npgsql;
 

@@ -1,7 +1,7 @@
 using Dapper;
 using Energy.Domain.Oee;
 using Energy.Domain.Readings;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Npgsql;
 
 namespace Energy.Projections.Oee;

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Energy.Domain.Oee;
 using Energy.Domain.Readings;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 
 namespace Energy.Projections.Oee;
 

@@ -1,5 +1,5 @@
 using Energy.Domain.Readings;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Npgsql;
 
 namespace Energy.Projections.Readings;

@@ -1,5 +1,5 @@
 using Energy.Domain.Users;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Npgsql;
 
 namespace Energy.Projections.Users;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Energy.Domain.Vendor;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Energy.Http.Tests.Contract;
 using Energy.Http.Tests.Support;
 using Microsoft.AspNetCore.Hosting;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Energy.Domain.Users;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Energy.Http.Operations;
 using Energy.Http.Tests.Contract;
 using Microsoft.Extensions.DependencyInjection;

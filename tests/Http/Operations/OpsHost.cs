@@ -1,5 +1,5 @@
 using Dapper;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Energy.Http.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

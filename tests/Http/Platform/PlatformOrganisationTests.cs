@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using Energy.Domain;
 using Energy.Domain.Platform;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Energy.Http.Tests.Contract;
 using Energy.Http.Tests.Meters;
 using Energy.Http.Tests.Platform.Support;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Energy.Domain.Platform;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Energy.Http.Tests.Contract;
 using Energy.Http.Tests.Meters;
 using Energy.Http.Tests.Platform.Support;

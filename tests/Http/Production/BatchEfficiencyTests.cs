@@ -57,7 +57,7 @@ public sealed class BatchEfficiencyTests(VendorHost host) : IClassFixture<Vendor
         (await client.PutJson("/api_3/product_output", OutputJson(a.Product, "80", a.Machine, Day.AddHours(8), Day.AddHours(9), a.Batch, a.Id))).ErrNo.ShouldBe("0");
         var corrected = await client.Until(Statistic($"{products}&Amount_Type=4&Energy_Type=0"), r => r.Amounts("Product_Name").GetValueOrDefault("甲螺栓") == "0.725");
         corrected.Amounts("Product_Name").ShouldBe(new Dictionary<string, string> { ["甲螺栓"] = "0.725", ["甲螺母"] = "0.7" }, ignoreOrder: true);
-        var history = await host.Services.GetRequiredService<Energy.EventStore.IEventStore>().ReadStreamAsync($"output-{a.Id}");
+        var history = await host.Services.GetRequiredService<Energy.Application.EventStore.IEventStore>().ReadStreamAsync($"output-{a.Id}");
         history.Select(e => e.Type).ShouldBe(["OutputRecorded", "OutputCorrected"]);
         ((Energy.Domain.Production.OutputRecorded)history[0].Data).Details.Amount.ShouldBe(40m);
         history[^1].UserName.ShouldBe(Scenarios.AdminName);

@@ -8,7 +8,7 @@ using Energy.Http.Tests.Meters;
 using Energy.Http.Tests.Oee;
 using Energy.Http.Tests.Support;
 using Energy.Http.Tests.Vendor.Support;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Energy.Http.Tests.Readings;

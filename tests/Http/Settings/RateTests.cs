@@ -2,7 +2,7 @@ using System.Text.Json;
 using Energy.Application.Common;
 using Energy.Application.Rates;
 using Energy.Domain.Rates;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Energy.Http.Tests.Contract;
 using Energy.Http.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

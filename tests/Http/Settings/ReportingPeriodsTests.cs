@@ -1,6 +1,6 @@
 using Energy.Application.Settings;
 using Energy.Domain.Calendar;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Energy.Http.Tests.Contract;
 using Energy.Http.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

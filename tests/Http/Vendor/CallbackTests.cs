@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Energy.Domain.Readings;
 using Energy.Domain.Vendor;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Energy.Http.Tests.Vendor.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using Energy.Application.Vendor;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Energy.Http.Tests.Vendor.Support;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using Energy.Domain.Readings;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Energy.Http.Tests.Meters;
 using Energy.Http.Tests.Support;
 using Energy.Http.Tests.Vendor.Support;

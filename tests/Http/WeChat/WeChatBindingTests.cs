@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Energy.Domain.Users;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Energy.Http.Tests.Contract;
 using Energy.Http.Tests.Support;
 using Microsoft.AspNetCore.Hosting;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Dapper;
 using Energy.Application.Energy;
 using Energy.Domain.Readings;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Energy.Projections.Energy;
 using Energy.Projections.Tests.Support;
 using Energy.Testing;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dapper;
 using Energy.Domain.Readings;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Energy.Projections.Measurements;
 using Energy.Projections.Tests.Support;
 using Energy.Testing;

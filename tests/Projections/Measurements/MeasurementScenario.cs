@@ -2,7 +2,7 @@ using System.Globalization;
 using Energy.Application.Energy;
 using Energy.Application.Measurements;
 using Energy.Domain.Readings;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Energy.Projections.Measurements;
 using Energy.Projections.Tests.Support;
 using Energy.Testing;

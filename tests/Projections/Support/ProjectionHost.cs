@@ -1,6 +1,6 @@
 using Dapper;
 using Energy.Domain;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Energy.Domain.Alarms;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 
 namespace Energy.Application.Alarms.Evaluation;
 

@@ -1,4 +1,4 @@
-using Energy.EventStore;
+using Energy.Application.EventStore;
 
 namespace Energy.Application.Alarms.Evaluation;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Energy.Domain.Alarms;
 using Energy.Domain.Readings;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Npgsql;
 
 namespace Energy.Application.Alarms.Evaluation;

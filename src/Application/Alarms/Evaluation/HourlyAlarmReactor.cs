@@ -2,7 +2,7 @@ using Energy.Application.Common;
 using Energy.Domain.Alarms;
 using Energy.Domain.Energy;
 using Energy.Domain.Readings;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,6 +1,6 @@
 using Energy.Domain.Alarms;
 using Energy.Domain.Readings;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,5 +1,5 @@
 using Energy.Domain.Alarms;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;

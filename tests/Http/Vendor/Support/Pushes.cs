@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Energy.Domain.Readings;
-using Energy.EventStore;
+using Energy.Application.EventStore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Energy.Http.Tests.Vendor.Support;

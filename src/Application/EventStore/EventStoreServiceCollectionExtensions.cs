@@ -1,0 +1,52 @@
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Energy.Application.EventStore;
+
+public static class EventStoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// The store (on Marten), its schema, Marten's async daemon running every processor, and the operators'
+    /// controls (pause, blue/green rebuild). An <c>NpgsqlDataSource</c> must be registered separately; processors
+    /// are registered as <see cref="IEventProcessor"/>.
+    /// </summary>
+    public static IServiceCollection AddEventStore(this IServiceCollection services, IConfiguration daemonSection, Action<EventTypeRegistry> registerEvents)
+    {
+        var registry = new EventTypeRegistry();
+        registerEvents(registry);
+        services.AddSingleton(registry);
+        services.AddSingleton<EventSerializer>();
+        services.AddMetrics();
+        services.AddSingleton<EventStoreMetrics>();
+        services.AddSingleton<AppendSignal>();
+        services.Configure<DaemonOptions>(daemonSection);
+        services.AddSingleton<ProcessorCatalog>();
+        services.AddSingleton<DeadLetters>();
+        var marten = services.AddMarten(sp =>
+        {
+            var options = MartenStoreOptions.For(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), registry);
+            MartenDaemon.Configure(options, sp, registry);
+            return options;
+        });
+        services.AddSingleton<IEventStore, MartenEventStore>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ISchemaContributor, EventStoreSchema>();
+        services.AddSingleton<ISchemaContributor, MoveEventsIntoMarten>();
+        services.AddSingleton<ISchemaContributor, MoveProgressionIntoMarten>();
+        services.AddSingleton<ISchemaContributor, ProjectionSchema>();
+        services.AddSingleton<SchemaMigrator>();
+        services.AddHostedService<SchemaStartup>();
+        services.AddSingleton<ProjectionOperations>();
+        services.AddSingleton<InlineProjectionRebuild>();
+
+        // After SchemaStartup, so the daemon starts on a migrated schema; with Energy:Daemon:Enabled false the
+        // store's AsyncMode is Disabled and these do nothing.
+        marten.AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold);
+        services.AddHostedService<ProjectionControlAgent>();
+        services.AddHostedService<BlueGreenRebuild>();
+        services.AddHostedService<DaemonMetrics>();
+        return services;
+    }
+}
