@@ -46,7 +46,9 @@ public sealed class MeasureTests
         await PushAsync(host, "m4", "2019-04-02 12:00:00", 250m);
 
         // The window is the whole reporting day Time_Start names (CONTRACT §6), one point an hour.
-        var day = await MeasureAsync(client, "Time_Type=3&Meter_Name=冲床电表&Time_Start=2019-04-01 00:00:00&Time_End=2019-04-01 03:00:00&Measure_Name=UA", rows => rows.Length == 24 && rows[^1].GetProperty("Measure_Value").GetString() != "");
+        // Waits until all three of the day's samples show (pages are not one per push), not where they show.
+        var day = await MeasureAsync(client, "Time_Type=3&Meter_Name=冲床电表&Time_Start=2019-04-01 00:00:00&Time_End=2019-04-01 03:00:00&Measure_Name=UA",
+            rows => rows.Length == 24 && rows.Select(r => r.GetProperty("Measure_Value").GetString()).Where(v => v != "").Distinct().Count() == 3);
         day.Take(3).Select(r => (r.GetProperty("TIme").GetString(), r.GetProperty("Measure_Value").GetString()))
             .ShouldBe([("2019-04-01 00:00:00", "220"), ("2019-04-01 01:00:00", "230"), ("2019-04-01 02:00:00", "240")]);
         day[^1].GetProperty("Measure_Value").GetString().ShouldBe("240", "the latest sample holds until the next");
