@@ -47,6 +47,8 @@ public static class EventStoreServiceCollectionExtensions
         services.AddHostedService<ProjectionControlAgent>();
         services.AddHostedService<BlueGreenRebuild>();
         services.AddHostedService<DaemonMetrics>();
+        services.AddHostedService<AppendAnnouncer>();
+        services.AddHostedService<PeerAppendListener>();
         return services;
     }
 }

@@ -3,9 +3,10 @@ using JasperFx.Events.Daemon.HighWater;
 namespace Energy.Application.EventStore;
 
 /// <summary>
-/// Wakes Marten's high-water agent the moment this process committed an append, instead of after its polling
-/// interval; appends on other hosts are seen at the next poll. Not Marten's LISTEN/NOTIFY wake-up: NOTIFY
-/// serialises every committing transaction on one global lock, which the single-push ingest path cannot afford.
+/// Wakes Marten's high-water agent the moment this process committed an append or another host announced one
+/// (<see cref="AppendSignal"/>), instead of after its polling interval. Not Marten's own LISTEN/NOTIFY wake-up,
+/// which has every appending transaction NOTIFY: those then queue on one global commit lock, which the
+/// single-push ingest path cannot afford; <see cref="AppendAnnouncer"/> sends one NOTIFY per interval instead.
 /// </summary>
 internal sealed class AppendSignalWakeup(AppendSignal signal) : IDaemonWakeup
 {

@@ -7,11 +7,18 @@ public sealed class DaemonOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// How often Marten's high-water agent looks for new events when no local append woke it
+    /// How often Marten's high-water agent looks for new events when no append woke it
     /// (<see cref="AppendSignalWakeup"/>), how often operators' pauses and rebuild requests are looked for, and
-    /// what appends on another host may add to projection lag.
+    /// what appends on another host may add to projection lag when their announcement is lost.
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// The shortest time between two announcements of this host's appends to the others (one NOTIFY from its own
+    /// transaction, <see cref="AppendAnnouncer"/>): what cross-host wake-ups cost the database and may add to
+    /// lag. Zero turns announcing and listening off; other hosts then see appends at their poll.
+    /// </summary>
+    public TimeSpan AnnounceInterval { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
     /// How long a sequence gap below committed events is waited for before the high-water mark passes it
