@@ -9,9 +9,8 @@ namespace Energy.Application.EventStore;
 /// </summary>
 public sealed class AppendSignal
 {
-    private TaskCompletionSource anyCommit = NewSource();
-    private TaskCompletionSource localCommit = NewSource();
-    private int unannounced;
+    private TaskCompletionSource nextCommit = NewSource();
+    private long localCommits;
 
     /// <summary>This host among those on the database: its listener does not wake the daemon twice for its own commits.</summary>
     public string HostId { get; } = Guid.NewGuid().ToString("N");
@@ -19,36 +18,39 @@ public sealed class AppendSignal
     /// <summary>A transaction of this process appended events and committed.</summary>
     public void Raise()
     {
-        Volatile.Write(ref unannounced, 1);
-        Interlocked.Exchange(ref localCommit, NewSource()).TrySetResult();
-        Interlocked.Exchange(ref anyCommit, NewSource()).TrySetResult();
+        Interlocked.Increment(ref localCommits);
+        RaiseFromPeer();
     }
 
-    /// <summary>Another host announced a commit: wakes the daemon here, is not announced again.</summary>
-    public void RaiseFromPeer() => Interlocked.Exchange(ref anyCommit, NewSource()).TrySetResult();
+    /// <summary>Another host announced a commit: wakes the daemon here, is not counted as this host's.</summary>
+    public void RaiseFromPeer() => Interlocked.Exchange(ref nextCommit, NewSource()).TrySetResult();
 
     /// <summary>Completes at the next commit anywhere, or after <paramref name="timeout"/>.</summary>
     public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
     {
-        var raised = Volatile.Read(ref anyCommit).Task;
+        var raised = Volatile.Read(ref nextCommit).Task;
         await Task.WhenAny(raised, Task.Delay(timeout, ct));
         ct.ThrowIfCancellationRequested();
     }
 
     /// <summary>
-    /// Completes once a local commit has happened that no earlier call reported: a commit between two calls is
-    /// reported by the second at once, several are reported once. For one consumer, the announcer.
+    /// Completes once this process has committed more appends than <paramref name="seen"/> (at once if it already
+    /// has), with how many it has committed by then.
     /// </summary>
-    public async Task WaitForUnannouncedCommitAsync(CancellationToken ct)
+    public async Task<long> WaitForLocalCommitsAfterAsync(long seen, CancellationToken ct)
     {
-        var next = Volatile.Read(ref localCommit).Task;
-        if (Interlocked.Exchange(ref unannounced, 0) == 1)
+        while (true)
         {
-            return;
-        }
+            // The wake-up is taken before the count: a commit between the two completes it.
+            var next = Volatile.Read(ref nextCommit).Task;
+            var commits = Interlocked.Read(ref localCommits);
+            if (commits > seen)
+            {
+                return commits;
+            }
 
-        await next.WaitAsync(ct);
-        Interlocked.Exchange(ref unannounced, 0);
+            await next.WaitAsync(ct);
+        }
     }
 
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -28,11 +28,13 @@ internal sealed partial class AppendAnnouncer(
             return;
         }
 
+        var announced = 0L;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await signal.WaitForUnannouncedCommitAsync(stoppingToken);
+                // Every commit counted here happened before the NOTIFY below, so it covers them all.
+                var commits = await signal.WaitForLocalCommitsAfterAsync(announced, stoppingToken);
                 await using (var announce = dataSource.CreateCommand("SELECT pg_notify($1, $2)"))
                 {
                     announce.Parameters.Add(new NpgsqlParameter { Value = Channel });
@@ -40,6 +42,7 @@ internal sealed partial class AppendAnnouncer(
                     await announce.ExecuteNonQueryAsync(stoppingToken);
                 }
 
+                announced = commits;
                 await Task.Delay(options.Value.AnnounceInterval, clock, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
