@@ -4,6 +4,7 @@ using Energy.Http.Auth;
 using Energy.Http.Cli;
 using Energy.Http.Contract;
 using Energy.Http.Hosting;
+using JasperFx;
 
 // `projections …`, `events …`, `streams …`: an operator's command against the same database, then exit.
 if (EnergyCli.Handles(args))
@@ -12,6 +13,13 @@ if (EnergyCli.Handles(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+var generatingCode = args is ["codegen", ..];
+if (generatingCode)
+{
+    // Generating Wolverine's handler code reads no data: no embedded cluster is started for it.
+    builder.Configuration["ConnectionStrings:Energy"] ??= "Host=127.0.0.1;Database=codegen";
+}
+
 builder.ListenOnLoopbackUnlessConfigured();
 builder.AddEnergyLogging();
 builder.AddEnergyDatabase();
@@ -22,6 +30,13 @@ builder.Services.AddVendor(builder.Configuration);
 builder.Services.AddPlatform(builder.Configuration);
 
 var app = builder.Build();
+
+// `codegen write|test|preview`: Wolverine's generated handler code (Internal/Generated), see Hosting/Messaging.
+if (generatingCode)
+{
+    return await app.RunJasperFxCommands(args);
+}
+
 app.UseContract();
 app.UseAuthentication();
 app.UseAuthorization();

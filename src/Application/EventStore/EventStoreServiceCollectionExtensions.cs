@@ -10,9 +10,12 @@ public static class EventStoreServiceCollectionExtensions
     /// <summary>
     /// The store (on Marten), its schema, Marten's async daemon running every processor, and the operators'
     /// controls (pause, blue/green rebuild). An <c>NpgsqlDataSource</c> must be registered separately; processors
-    /// are registered as <see cref="IEventProcessor"/>.
+    /// are registered as <see cref="IEventProcessor"/>. <paramref name="integrate"/> adds to Marten's configuration
+    /// (the host's messaging: Wolverine's outbox in the same database, event subscriptions relayed to it).
     /// </summary>
-    public static IServiceCollection AddEventStore(this IServiceCollection services, IConfiguration daemonSection, Action<EventTypeRegistry> registerEvents)
+    public static IServiceCollection AddEventStore(
+        this IServiceCollection services, IConfiguration daemonSection, Action<EventTypeRegistry> registerEvents,
+        Action<MartenServiceCollectionExtensions.MartenConfigurationExpression>? integrate = null)
     {
         var registry = new EventTypeRegistry();
         registerEvents(registry);
@@ -44,6 +47,7 @@ public static class EventStoreServiceCollectionExtensions
         // After SchemaStartup, so the daemon starts on a migrated schema; with Energy:Daemon:Enabled false the
         // store's AsyncMode is Disabled and these do nothing.
         marten.AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold);
+        integrate?.Invoke(marten);
         services.AddHostedService<ProjectionControlAgent>();
         services.AddHostedService<BlueGreenRebuild>();
         services.AddHostedService<DaemonMetrics>();

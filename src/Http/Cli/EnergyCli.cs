@@ -21,7 +21,7 @@ public static class EnergyCli
     /// service (issue 17).
     /// </summary>
     public static bool Handles(IReadOnlyList<string> args) =>
-        args.Count > 0 && (HelpNames.Contains(args[0]) || IsVerb(args[0]));
+        args.Count > 0 && args[0] != "codegen" && (HelpNames.Contains(args[0]) || IsVerb(args[0]));
 
     private static bool IsVerb(string arg) =>
         arg.Length > 0 && arg[0] is not ('-' or '/') && !arg.Contains('=', StringComparison.Ordinal);

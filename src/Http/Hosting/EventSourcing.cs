@@ -4,6 +4,7 @@ using Energy.Application.Common;
 using Energy.Domain;
 using Energy.Application.EventStore;
 using Energy.Projections;
+using Wolverine.Marten;
 
 namespace Energy.Http.Hosting;
 
@@ -14,7 +15,10 @@ public static class EventSourcing
     {
         services.AddEventStore(
             configuration.GetSection("Energy:Daemon"),
-            events => events.RegisterAll(typeof(IEvent).Assembly, t => typeof(IEvent).IsAssignableFrom(t)));
+            events => events.RegisterAll(typeof(IEvent).Assembly, t => typeof(IEvent).IsAssignableFrom(t)),
+            marten => marten
+                .IntegrateWithWolverine(wolverine => wolverine.MessageStorageSchemaName = "wolverine")
+                .PublishEventsToWolverine(NotificationRelay.Name, NotificationRelay.Configure));
 
         // One instance per projection class, seen both as a processor and as a schema contributor.
         services.Scan(scan => scan.FromAssemblies(typeof(ProjectionsAssembly).Assembly, typeof(ApplicationAssembly).Assembly)
@@ -35,6 +39,8 @@ public static class EventSourcing
             .WithScopedLifetime());
 
         services.AddAlarmNotifications(configuration);
+        services.AddEnergyMessaging(configuration);
+        services.AddHostedService<MoveOutboxIntoWolverine>();
         services.AddSingleton<Ids>();
         services.AddSingleton<StreamCommands>();
         services.AddSingleton<IReadinessCheck, DatabaseReadiness>();

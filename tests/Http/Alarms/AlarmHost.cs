@@ -23,8 +23,6 @@ public sealed class AlarmHost(string? database = null, IReadOnlyDictionary<strin
         builder.UseSetting("Energy:Vendor:Password", VendorHost.Password);
         builder.UseSetting("Energy:Vendor:SecretKey", VendorHost.SecretKey);
         builder.UseSetting("Energy:Notify:RetryBackoff", "00:00:00.100");
-        builder.UseSetting("Energy:Notify:PollInterval", "00:00:00.050");
-        builder.UseSetting("Energy:Notify:Lease", "00:00:02");
         builder.UseSetting("Energy:Notify:SendTimeout", "00:00:05");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -74,5 +74,50 @@ public sealed class NotificationTests
         body.GetProperty("text").GetString()!.ShouldContain("UA = 190");
         key.ShouldBe($"alarm-record-{record.GetProperty("id").GetInt64()}");
         (await host.Services.EventsAsync(nameof(NotificationFailed))).Count.ShouldBe(2);
+        // Carried by Wolverine's durable queue: its inbox holds the one envelope, handled.
+        (await host.ScalarAsync("SELECT count(*) FROM wolverine.wolverine_incoming_envelopes WHERE message_type LIKE '%.Notification' AND status = 'Handled'")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Undelivered_rows_of_the_old_outbox_table_are_handed_to_wolverine_once_and_the_table_goes()
+    {
+        await using var gateway = await FakeGateway.StartAsync();
+        var database = await Energy.Testing.PostgresCluster.CreateDatabaseAsync("http");
+        await using (var conn = new Npgsql.NpgsqlConnection(database))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new Npgsql.NpgsqlCommand("""
+                CREATE TABLE alarm_outbox (record_id bigint PRIMARY KEY, channel int NOT NULL, address text NOT NULL, subject text NOT NULL,
+                    body text NOT NULL, state text NOT NULL DEFAULT 'pending', attempts int NOT NULL DEFAULT 0,
+                    next_attempt_at timestamptz NOT NULL DEFAULT now(), claimed_until timestamptz, last_error text NOT NULL DEFAULT '');
+                INSERT INTO alarm_outbox (record_id, channel, address, subject, body, state, attempts) VALUES
+                    (41, 2, '13800000041', '[警告] 电压越限', 'UA = 190', 'pending', 2),
+                    (42, 2, '13800000042', '[警告] 电压越限', 'UA = 191', 'delivered', 1);
+                """, conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        var settings = new Dictionary<string, string> { ["Energy:Notify:Sms:Url"] = gateway.Url.AbsoluteUri };
+        await using (var host = new AlarmHost(database, settings))
+        {
+            _ = host.Services;
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while ((await host.Services.EventsAsync(nameof(NotificationDelivered))).Count == 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+
+            (await host.ScalarAsync("SELECT count(*) FROM pg_tables WHERE tablename = 'alarm_outbox'")).ShouldBe(0);
+        }
+
+        await using (var again = new AlarmHost(database, settings))
+        {
+            _ = again.Services;
+            await Task.Delay(1000);
+            (await again.Services.EventsAsync(nameof(NotificationDelivered))).Count.ShouldBe(1);
+        }
+
+        var (body, key) = gateway.Received.Single();
+        (body.GetProperty("to").GetString(), key).ShouldBe(("13800000041", "alarm-record-41"));
     }
 }

@@ -26,19 +26,5 @@ public sealed class AlarmEvaluationSchema : ISchemaContributor
         -- Type 3: (source event, rule) pairs raised.
         CREATE TABLE IF NOT EXISTS alarm_device_events_raised (
             event_id uuid NOT NULL, rule_id bigint NOT NULL, PRIMARY KEY (event_id, rule_id));
-        -- Notifications to deliver (channels 2–4), one row per record.
-        CREATE TABLE IF NOT EXISTS alarm_outbox (
-            record_id       bigint PRIMARY KEY,
-            channel         int NOT NULL,
-            address         text NOT NULL,
-            subject         text NOT NULL,
-            body            text NOT NULL,
-            state           text NOT NULL DEFAULT 'pending',
-            attempts        int NOT NULL DEFAULT 0,
-            next_attempt_at timestamptz NOT NULL DEFAULT now(),
-            claimed_until   timestamptz,
-            last_error      text NOT NULL DEFAULT ''
-        );
-        CREATE INDEX IF NOT EXISTS alarm_outbox_due ON alarm_outbox (next_attempt_at) WHERE state = 'pending';
         """;
 }

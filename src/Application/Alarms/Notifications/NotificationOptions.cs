@@ -4,11 +4,12 @@ namespace Energy.Application.Alarms.Notifications;
 
 /// <summary>
 /// <c>Energy:Notify</c>: SMTP for email (<c>Smtp:Host/Port/From</c>), HTTP gateways for SMS and WeChat
-/// (<c>Sms:Url</c>, <c>WeChat:Url</c>, POST JSON <c>{to, text}</c>), and the retry policy.
+/// (<c>Sms:Url</c>, <c>WeChat:Url</c>, POST JSON <c>{to, text}</c>), and the retry policy (Wolverine's, see
+/// <see cref="NotificationMessaging"/>).
 /// </summary>
 public sealed record NotificationOptions(
     string? SmtpHost, int SmtpPort, string SmtpFrom, Uri? SmsUrl, Uri? WeChatUrl,
-    int MaxAttempts, TimeSpan RetryBackoff, TimeSpan Lease, TimeSpan PollInterval, TimeSpan SendTimeout)
+    int MaxAttempts, TimeSpan RetryBackoff, TimeSpan SendTimeout)
 {
     public static NotificationOptions From(IConfiguration configuration)
     {
@@ -17,7 +18,6 @@ public sealed record NotificationOptions(
             notify["Smtp:Host"], notify.GetValue("Smtp:Port", 25), notify["Smtp:From"] ?? "energy@localhost",
             Url(notify["Sms:Url"]), Url(notify["WeChat:Url"]),
             notify.GetValue("MaxAttempts", 5), notify.GetValue("RetryBackoff", TimeSpan.FromSeconds(30)),
-            notify.GetValue("Lease", TimeSpan.FromMinutes(2)), notify.GetValue("PollInterval", TimeSpan.FromSeconds(1)),
             notify.GetValue("SendTimeout", TimeSpan.FromSeconds(30)));
     }
 

@@ -5,11 +5,6 @@ using Energy.Domain.Alarms;
 
 namespace Energy.Application.Alarms.Notifications;
 
-/// <summary>One outbox row to send; <see cref="DedupeKey"/> is the same on every attempt.</summary>
-public sealed record Notification(long RecordId, NotifyChannel Channel, string Address, string Subject, string Body)
-{
-    public string DedupeKey => $"alarm-record-{RecordId}";
-}
 
 /// <summary>
 /// Delivers through the configured gateways: email over SMTP (Message-ID = the dedupe key), SMS and WeChat as

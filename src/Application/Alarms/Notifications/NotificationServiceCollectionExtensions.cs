@@ -5,13 +5,12 @@ namespace Energy.Application.Alarms.Notifications;
 
 public static class NotificationServiceCollectionExtensions
 {
-    /// <summary>The outbox delivery worker and its gateways (<c>Energy:Notify</c>).</summary>
+    /// <summary>The gateways alarm notifications are sent through (<c>Energy:Notify</c>); delivery is Wolverine's (<see cref="NotificationMessaging"/>).</summary>
     public static IServiceCollection AddAlarmNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(NotificationOptions.From(configuration));
         services.AddHttpClient();
         services.AddSingleton<NotificationSender>();
-        services.AddHostedService<NotificationWorker>();
         return services;
     }
 }
