@@ -35,6 +35,7 @@ try
         notes.Add($"PostgreSQL {await ServerVersionAsync(postgres.ConnectionString, ct)} (embedded, default settings, fresh data directory)");
         await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { MaxPoolSize = 64 }.ConnectionString);
         await using var service = await ServiceProcess.StartAsync(postgres.ConnectionString, ct);
+        notes.Add($"service start: first answer {service.StartedAfter.TotalMilliseconds:F0} ms after the process started; that first request took {service.FirstAnswerTook.TotalMilliseconds:F1} ms");
         using var client = BenchContext.CreateClient(service.BaseAddress, sizes.Concurrency * 2);
         var bench = new BenchContext(sizes, dataSource, service, client);
         await bench.ExecuteAsync("CREATE EXTENSION IF NOT EXISTS pg_stat_statements", ct);

@@ -27,6 +27,12 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>From starting the process to its first answer (schema set up, Kestrel listening).</summary>
+    public TimeSpan StartedAfter { get; private set; }
+
+    /// <summary>How long that first answer took: the first request the new process served.</summary>
+    public TimeSpan FirstAnswerTook { get; private set; }
+
     public static async Task<ServiceProcess> StartAsync(string connectionString, CancellationToken ct)
     {
         var dll = LocateServiceDll();
@@ -43,6 +49,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["Energy__Vendor__SecretKey"] = VendorSecretKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var started = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the service");
         var stderr = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, _) => { };
@@ -60,10 +67,13 @@ public sealed class ServiceProcess : IAsyncDisposable
                 throw new InvalidOperationException($"the service exited with {process.ExitCode}: {stderr}");
             }
 
+            var attempt = Stopwatch.StartNew();
             try
             {
                 // Any answer (even 404/401) means Kestrel is up; schema setup happens before it listens.
                 using var answer = await client.GetAsync(new Uri("api_3/ops/projections", UriKind.Relative), ct);
+                service.FirstAnswerTook = attempt.Elapsed;
+                service.StartedAfter = started.Elapsed;
                 return service;
             }
             catch (HttpRequestException)
