@@ -4,12 +4,36 @@ using Energy.Application.Alarms;
 using Energy.Application.Common;
 using Energy.Domain.Calendar;
 using Energy.Http.Contract;
+using Energy.Http.Contract.OpenApi;
 
 namespace Energy.Http.Alarms;
 
 /// <summary>6.9 alarm records and 6.10 counts.</summary>
 internal static class AlarmRecordEndpoints
 {
+    extension<TBuilder>(TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        /// <summary>The filters <see cref="ListAsync"/> reads.</summary>
+        public TBuilder SeedAlarmRecordQuery() => builder
+            .SeedQuery("Time_Start", SeedType.Time, required: true, description: "records from this time on")
+            .SeedQuery("Time_End", SeedType.Time, required: true, description: "records before this time")
+            .SeedQuery("Meter_Name", SeedType.String, description: "仪表筛选: only this meter's records")
+            .SeedQuery("Meter_Superior", SeedType.String, description: "机器筛选: only the records of this machine's meters")
+            .SeedQuery("Alarm_Type", SeedType.Int, description: "筛选: only this alarm type")
+            .SeedQuery("Alarm_Level", SeedType.Int, description: "筛选: only this alarm level")
+            .SeedQuery("Rule_Name", SeedType.String, description: "筛选: only this rule's records");
+
+        /// <summary>The parameters <see cref="StatisticAsync"/> reads.</summary>
+        public TBuilder SeedAlarmStatisticQuery() => builder
+            .SeedQuery("Time_Type", SeedType.Int, required: true, description: "时间类型: 1 year, 2 month, 3 day")
+            .SeedQuery("Time_Start", SeedType.Time, required: true, description: "查询开始时间")
+            .SeedQuery("Time_End", SeedType.Time, required: true, description: "查询结束时间")
+            .SeedQuery("Statistic_Method", SeedType.Int, required: true,
+                description: "0 total, 1 by Alarm_Level, 2 by Alarm_Type, 3 by Alarm_Notify")
+            .SeedQuery("Return_Format", SeedType.Int, required: true,
+                description: "1 totals, 2 per interval (a day query gives each hour)");
+    }
+
     public static async Task<IResult> ListAsync(HttpContext context, AlarmRecordQueries records, PlantTime plantTime, CancellationToken ct)
     {
         var filter = new AlarmRecordFilter(

@@ -4,6 +4,7 @@ using Energy.Application.Common;
 using Energy.Application.EventStore;
 using Energy.Http.Auth;
 using Energy.Http.Contract;
+using Energy.Http.Contract.OpenApi;
 
 namespace Energy.Http.Audit;
 
@@ -23,11 +24,20 @@ public sealed record AuditEvent(
 
 public static class AuditEndpoints
 {
+    private static readonly ApiFeature Feature = new("Audit", "(ext) The event log for auditors, secrets removed: a stream's events and the whole log.");
+
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
-        var audit = app.MapGroup("/api_3/audit").RequireAuthorization(AuthPolicies.Admin);
-        audit.MapGet("/streams/{stream}", StreamAsync);
-        audit.MapGet("/events", EventsAsync);
+        var audit = app.MapGroup("/api_3/audit").RequireAuthorization(AuthPolicies.Admin).InFeature(Feature);
+        audit.MapGet("/streams/{stream}", StreamAsync).WithSummary("(ext) A stream's events in order")
+            .SeedPaging().AnswersPage<AuditEvent>();
+        audit.MapGet("/events", EventsAsync).WithSummary("(ext) The event log by time, type and stream")
+            .SeedPaging()
+            .SeedQuery("Time_Start", SeedType.Time, description: "events from this instant on")
+            .SeedQuery("Time_End", SeedType.Time, description: "events before this instant (after Time_Start)")
+            .SeedQuery("Type", SeedType.List, description: "only events of these types")
+            .SeedQuery("Stream", SeedType.String, description: "only this stream's events")
+            .AnswersPage<AuditEvent>();
         return app;
     }
 

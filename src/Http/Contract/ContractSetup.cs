@@ -1,4 +1,5 @@
 using Energy.Application.Common;
+using Energy.Http.Contract.OpenApi;
 using Energy.Http.Operations;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -26,7 +27,7 @@ public static class ContractSetup
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = limit);
 
         services.AddSingleton<EnergyMetrics>();
-        services.AddOpenApi();
+        services.AddEnergyOpenApi();
         return services;
     }
 

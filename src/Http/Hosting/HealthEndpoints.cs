@@ -1,3 +1,5 @@
+using Energy.Http.Contract.OpenApi;
+
 namespace Energy.Http.Hosting;
 
 /// <summary>
@@ -7,11 +9,16 @@ namespace Energy.Http.Hosting;
 /// </summary>
 public static partial class HealthEndpoints
 {
+    private static readonly ApiFeature Feature = new("Health", "Probes for orchestrators, outside the seed envelope and without a login.");
+
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var health = endpoints.MapGroup("/health").ExcludeFromDescription();
-        health.MapGet("/live", () => Results.Json(new { status = "live" }));
-        health.MapGet("/ready", ReadyAsync);
+        var health = endpoints.MapGroup("/health").InFeature(Feature).AnswersOutsideEnvelope();
+        health.MapGet("/live", () => Results.Json(new HealthAnswer("live")))
+            .WithSummary("The process answers").Answers(StatusCodes.Status200OK, typeof(HealthAnswer), "live");
+        health.MapGet("/ready", ReadyAsync).WithSummary("Every readiness check is satisfied")
+            .Answers(StatusCodes.Status200OK, typeof(HealthAnswer), "ready")
+            .Answers(StatusCodes.Status503ServiceUnavailable, typeof(HealthAnswer), "not ready: detail names each check that is not satisfied");
         return endpoints;
     }
 
@@ -39,8 +46,8 @@ public static partial class HealthEndpoints
         }
 
         return failures.Count == 0
-            ? Results.Json(new { status = "ready" })
-            : Results.Json(new { status = "not ready", detail = string.Join("; ", failures) },
+            ? Results.Json(new HealthAnswer("ready"))
+            : Results.Json(new HealthAnswer("not ready", string.Join("; ", failures)),
                 statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 

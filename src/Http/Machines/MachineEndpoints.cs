@@ -2,6 +2,7 @@ using Energy.Application.Common;
 using Energy.Application.Machines;
 using Energy.Http.Auth;
 using Energy.Http.Contract;
+using Energy.Http.Contract.OpenApi;
 using Energy.Http.Meters;
 
 namespace Energy.Http.Machines;
@@ -9,23 +10,32 @@ namespace Energy.Http.Machines;
 /// <summary>Seed 2.5–2.9: machines ("metersuperiors"), their images, and a machine as it was at a time.</summary>
 public static class MachineEndpoints
 {
+    private static readonly ApiFeature Feature = new("Machines", "Seed 2.5–2.9: machines (metersuperiors) and their images, and (ext) a machine as it was at a time.");
+
     public static IEndpointRouteBuilder MapMachineEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api_3").RequireAuthorization();
-        api.MapGet("/metersuperiors", ListAsync);
+        var api = app.MapGroup("/api_3").RequireAuthorization().InFeature(Feature);
+        api.MapGet("/metersuperiors", ListAsync).WithSummary("2.5 获取所有机器")
+            .SeedQuery("id", SeedType.Id, description: "获取单条: only this machine")
+            .SeedQuery("Meter_Department", SeedType.String, description: "根据部门筛选: only this department's machines")
+            .SeedPaging().AnswersPage<MachineResponse>();
         api.MapPost("/metersuperiors", async (RegisterMachineRequest body, HttpContext context, MachineHandler machines, CancellationToken ct) =>
-            Envelope.Created(await machines.RegisterAsync(body.ToDetails(), context.Actor(), ct)));
+            Envelope.Created(await machines.RegisterAsync(body.ToDetails(), context.Actor(), ct)))
+            .WithSummary("2.6 增加机器").AnswersCreated();
         api.MapPut("/metersuperiors", async (ChangeMachineRequest body, HttpContext context, MachineHandler machines, CancellationToken ct) =>
         {
             await machines.ChangeAsync(body.Id, body.ToDetails(), context.Actor(), ct);
             return Envelope.Ok();
-        });
+        }).WithSummary("2.7 修改机器").AnswersOk();
         api.MapDelete("/metersuperiors", async (HttpContext context, MachineHandler machines, CancellationToken ct) =>
         {
             await machines.DeleteAsync(await CatalogRequests.DeleteIdAsync(context, ct), context.Actor(), ct);
             return Envelope.Ok();
-        });
-        api.MapPost("/metersuperior_image", UploadAsync);
+        }).WithSummary("2.8 删除机器").SeedDeleteId().AnswersOk();
+        api.MapPost("/metersuperior_image", UploadAsync).WithSummary("2.9 上传机器图片")
+            .ReadsBody(typeof(MachineImageForm), "multipart/form-data",
+                "Meter_Superior_id and the file Machine_Image: PNG, JPEG or WebP (judged by its bytes), at most 5 MiB")
+            .AnswersData<MachineImageResponse>("ok: Data[0] holds the machine's id and the image's URL");
         api.MapGet("/machine_images/{file}", (string file, MachineImageHandler images, HttpContext context) =>
         {
             // Served as exactly the type stored, never sniffed into HTML by a browser (issue 17).
@@ -33,14 +43,17 @@ public static class MachineEndpoints
             return images.Find(file) is { } image
                 ? Results.File(image.Path, image.ContentType)
                 : Envelope.Error(ErrNo.NoSuchRecord, $"无数据: no image named '{file}'");
-        });
+        }).WithSummary("(ext) A machine image, by the file name of its URL")
+            .AnswersFile("the image as stored", "image/png", "image/jpeg", "image/webp");
         api.MapGet("/audit/machines/{id}", async (string id, HttpContext context, MachineQueries machines, CancellationToken ct) =>
         {
             var machineId = CatalogRequests.RouteId(id);
             var asOf = Query.RequiredTime(context, "As_Of");
             var machine = await machines.AsOfAsync(machineId, asOf, ct) ?? throw ContractError.NotFound("machine (at As_Of)", machineId);
             return Envelope.Single(MachineResponse.From(MachineQueries.ToRow(machine)));
-        });
+        }).WithSummary("(ext) A machine as it was at a time")
+            .SeedQuery("As_Of", SeedType.Time, required: true, description: "the time to show the machine at")
+            .AnswersData<MachineResponse>();
         return app;
     }
 

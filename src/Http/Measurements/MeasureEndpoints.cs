@@ -4,6 +4,7 @@ using Energy.Application.Common;
 using Energy.Application.Measurements;
 using Energy.Domain.Calendar;
 using Energy.Http.Contract;
+using Energy.Http.Contract.OpenApi;
 
 namespace Energy.Http.Measurements;
 
@@ -18,9 +19,18 @@ public sealed record MeasureRow(
 
 public static class MeasureEndpoints
 {
+    private static readonly ApiFeature Feature = new("Measurements", "Seed 3.3: a meter's measured values (测点数据) over time.");
+
     public static IEndpointRouteBuilder MapMeasureEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api_3/measure", MeasureAsync).RequireAuthorization();
+        app.MapGet("/api_3/measure", MeasureAsync).RequireAuthorization().InFeature(Feature).WithSummary("3.3 测点数据查询")
+            .SeedQuery("Time_Type", SeedType.Int, required: true, description: "时间类型: 1 year, 2 month, 3 day")
+            .SeedQuery("Meter_Name", SeedType.String, required: true, description: "仪表名称")
+            .SeedQuery("Time_Start", SeedType.Time, required: true, description: "查询开始时间")
+            .SeedQuery("Time_End", SeedType.Time, required: true, description: "查询结束时间, after Time_Start")
+            .SeedQuery("Time_Interval", SeedType.Int, description: "查询时间间隔: months for a year query (default 1), days for a month (1), minutes for a day (60); at most 10000 points")
+            .SeedQuery("Measure_Name", SeedType.List, description: "测点名称: the measuring points, default all")
+            .AnswersPage<MeasureRow>();
         return app;
     }
 

@@ -2,12 +2,21 @@ using System.Globalization;
 using System.Text.Json;
 using Energy.Application.Common;
 using Energy.Http.Contract;
+using Energy.Http.Contract.OpenApi;
 
 namespace Energy.Http.Meters;
 
 /// <summary>Request pieces the machine and meter endpoints share.</summary>
 internal static class CatalogRequests
 {
+    extension<TBuilder>(TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        /// <summary>What <see cref="DeleteIdAsync"/> reads: <c>id</c> in the query string, else in a JSON body.</summary>
+        public TBuilder SeedDeleteId() => builder
+            .SeedQuery("id", SeedType.Id, description: "主键id of the record to delete; required unless the JSON body carries it")
+            .ReadsBody(typeof(DeleteIdBody), "application/json", "{\"id\": <id>}, when the query string has no id", required: false);
+    }
+
     /// <summary>
     /// The <c>id</c> of a DELETE (2.4, 2.8): from the query string or a JSON body (CONTRACT §1 Transport);
     /// 4103 naming <c>id</c> when neither has a positive integer.

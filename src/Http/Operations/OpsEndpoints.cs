@@ -2,17 +2,22 @@ using Energy.Application.Common;
 using Energy.Application.EventStore;
 using Energy.Http.Auth;
 using Energy.Http.Contract;
+using Energy.Http.Contract.OpenApi;
 
 namespace Energy.Http.Operations;
 
 /// <summary>Operators' view of the read models (ext, issue 7): how current each is, and rebuilds without downtime.</summary>
 public static class OpsEndpoints
 {
+    private static readonly ApiFeature Feature = new("Operations", "(ext) Read models for operators: how current each projection is, and rebuilds without downtime.");
+
     public static IEndpointRouteBuilder MapOpsEndpoints(this IEndpointRouteBuilder app)
     {
-        var ops = app.MapGroup("/api_3/ops/projections").RequireAuthorization();
-        ops.MapGet("/", ListAsync);
-        ops.MapPost("/{name}/rebuild", RebuildAsync).RequireAuthorization(AuthPolicies.Admin);
+        var ops = app.MapGroup("/api_3/ops/projections").RequireAuthorization().InFeature(Feature);
+        ops.MapGet("/", ListAsync).WithSummary("(ext) The projections and reactors, and how far each has read the log")
+            .AnswersPage<ProjectionAnswer>();
+        ops.MapPost("/{name}/rebuild", RebuildAsync).RequireAuthorization(AuthPolicies.Admin)
+            .WithSummary("(ext) Rebuild a projection beside the live one").AnswersOk();
         return app;
     }
 

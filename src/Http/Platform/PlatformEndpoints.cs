@@ -4,6 +4,7 @@ using Energy.Application.Common;
 using Energy.Application.Platform;
 using Energy.Http.Auth;
 using Energy.Http.Contract;
+using Energy.Http.Contract.OpenApi;
 
 namespace Energy.Http.Platform;
 
@@ -15,18 +16,28 @@ public sealed record VersionUpdateRequest(
 /// <summary>Seed 5.1–5.5, 5.7, 5.8: the provincial platform (CONTRACT §7). 5.6 lives with the readings.</summary>
 public static class PlatformEndpoints
 {
+    private static readonly ApiFeature Feature = new("Platform", "Seed 5.1–5.5, 5.7, 5.8: the provincial energy-monitoring platform (省平台); 5.6 is with the readings.");
+
     public static IEndpointRouteBuilder MapPlatformEndpoints(this IEndpointRouteBuilder app)
     {
-        var read = app.MapGroup("/api_3").RequireAuthorization();
-        read.MapGet("/PRP_base_infos", async (PlatformQueries queries, CancellationToken ct) => Envelope.Single(await queries.BaseDataAsync(ct)));
-        read.MapGet("/PRP_organization_infos", async (PlatformQueries queries, CancellationToken ct) => Envelope.Single(await queries.OrganisationAsync(ct)));
-        read.MapGet("/PRP_version", async (PlatformQueries queries, CancellationToken ct) => Envelope.Single(await queries.VersionAsync(ct)));
-        read.MapGet("/PRP_uploaded_energy_measure_datas", UploadsAsync);
-        read.MapGet("/PRP_operation_result", OperationResultAsync);
+        var read = app.MapGroup("/api_3").RequireAuthorization().InFeature(Feature);
+        read.MapGet("/PRP_base_infos", async (PlatformQueries queries, CancellationToken ct) => Envelope.Single(await queries.BaseDataAsync(ct)))
+            .WithSummary("5.1 获取省平台基础数据").AnswersData<JsonObject>("ok: Data[0] is the platform's base data as it sent it");
+        read.MapGet("/PRP_organization_infos", async (PlatformQueries queries, CancellationToken ct) => Envelope.Single(await queries.OrganisationAsync(ct)))
+            .WithSummary("5.3 获取用能单位基础信息").AnswersData<JsonObject>("ok: Data[0] is the organisation info as 5.2 uploaded it");
+        read.MapGet("/PRP_version", async (PlatformQueries queries, CancellationToken ct) => Envelope.Single(await queries.VersionAsync(ct)))
+            .WithSummary("5.4 获取版本信息").AnswersData<JsonObject>("ok: Data[0] is the platform's version info");
+        read.MapGet("/PRP_uploaded_energy_measure_datas", UploadsAsync).WithSummary("5.7 获取采集数据上传记录")
+            .SeedQuery("Time_Start", SeedType.Time, required: true, description: "查询开始时间")
+            .SeedQuery("Time_End", SeedType.Time, required: true, description: "查询结束时间")
+            .AnswersData<JsonObject>("ok: per upload its id, Original_Data, Target_Url, Response_Data and Upload_Time");
+        read.MapGet("/PRP_operation_result", OperationResultAsync).WithSummary("5.8 获取省平台操作结果")
+            .SeedQuery("Operation_Type", SeedType.Int, required: true, description: "1 上传用能单位基础信息 (5.2), 2 更新版本数据 (5.5)")
+            .AnswersData<JsonObject>("ok: Data[0] holds Result (1 success, 0 failure) and the platform's Response_Data");
 
-        var admin = app.MapGroup("/api_3").RequireAuthorization(AuthPolicies.Admin);
-        admin.MapPut("/PRP_organization_infos", SetOrganisationAsync);
-        admin.MapPost("/PRP_version", UpdateVersionAsync);
+        var admin = app.MapGroup("/api_3").RequireAuthorization(AuthPolicies.Admin).InFeature(Feature);
+        admin.MapPut("/PRP_organization_infos", SetOrganisationAsync).WithSummary("5.2 上传用能单位基础信息").AnswersOk();
+        admin.MapPost("/PRP_version", UpdateVersionAsync).WithSummary("5.5 更新版本数据(更新后平台基础数据会变化)").AnswersOk();
         return app;
     }
 

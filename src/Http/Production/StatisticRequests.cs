@@ -5,12 +5,43 @@ using Energy.Application.Settings;
 using Energy.Domain;
 using Energy.Domain.Calendar;
 using Energy.Http.Contract;
+using Energy.Http.Contract.OpenApi;
 
 namespace Energy.Http.Production;
 
 /// <summary>8.9 and 8.14 query strings → <see cref="StatisticsRequest"/>; every refusal is 4103 naming the field.</summary>
 internal static class StatisticRequests
 {
+    extension<TBuilder>(TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        /// <summary>What <see cref="OutputAsync"/> reads (8.9).</summary>
+        public TBuilder SeedOutputStatisticQuery() => builder
+            .SeedQuery("Time_Type", SeedType.Int, required: true, description: "时间类型: 1 year, 2 month, 3 day")
+            .SeedQuery("Time_Start", SeedType.Time, required: true, description: "查询开始时间")
+            .SeedQuery("Time_End", SeedType.Time, required: true, description: "查询结束时间")
+            .SeedQuery("Return_Format", SeedType.Int, required: true,
+                description: "1 totals, 2 per interval (each hour of a day, day of a month, month of a year)")
+            .SeedCommonStatisticQuery(maxAmount: 5, maxSummary: 2);
+
+        /// <summary>What <see cref="Batch"/> reads (8.14).</summary>
+        public TBuilder SeedBatchStatisticQuery() => builder
+            .SeedQuery("Production_Batch", SeedType.List, required: true, description: "根据批次名称筛选: the batches")
+            .SeedCommonStatisticQuery(maxAmount: 6, maxSummary: 3);
+
+        /// <summary>What <see cref="Common"/> reads.</summary>
+        private TBuilder SeedCommonStatisticQuery(int maxAmount, int maxSummary) => builder
+            .SeedQuery("Amount_Type", SeedType.Int, required: true,
+                description: $"1 output, 2 consumption of Energy_Type, 3 comprehensive kgce, 4 unit consumption of Energy_Type, 5 unit comprehensive{(maxAmount == 6 ? ", 6 output per hour" : "")}")
+            .SeedQuery("Summary_Type", SeedType.Int, required: true,
+                description: $"0 none, 1 by product, 2 by machine{(maxSummary == 3 ? ", 3 by batch" : "")}")
+            .SeedQuery("Energy_Type", SeedType.Int, description: "能源类型 0–8 (CONTRACT §2); required with Amount_Type 2 and 4")
+            .SeedQuery("Product_Name", SeedType.List, description: "根据产品名称筛选")
+            .SeedQuery("Meter_Superior", SeedType.List, description: "根据机器名称筛选")
+            .SeedQuery("Is_Order", SeedType.Int, description: "1 sorts by the amount, 0 (default) does not")
+            .SeedQuery("Order_Type", SeedType.Int, description: "1 ascending (default), 2 descending")
+            .SeedQuery("Limit", SeedType.Int, description: "返回数据个数: at most this many rows; 0 or absent for all");
+    }
+
     /// <summary>8.9; also the instant Return_Format 1 rows show as their <c>Time</c> (the window's start).</summary>
     public static async Task<(StatisticsRequest Request, DateTimeOffset WindowStart)> OutputAsync(HttpContext context, CancellationToken ct)
     {

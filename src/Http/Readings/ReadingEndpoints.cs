@@ -3,6 +3,7 @@ using Energy.Application.Common;
 using Energy.Application.Readings;
 using Energy.Http.Auth;
 using Energy.Http.Contract;
+using Energy.Http.Contract.OpenApi;
 
 namespace Energy.Http.Readings;
 
@@ -15,11 +16,14 @@ public sealed record ManualEnergyMeasureRequest(
 
 public static class ReadingEndpoints
 {
+    private static readonly ApiFeature Feature = new("Readings", "Seed 5.6: hand-filled consumption, and (ext) devices whose readings no meter is bound to.");
+
     public static IEndpointRouteBuilder MapReadingEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api_3").RequireAuthorization();
-        api.MapGet("/unbound_devices", UnboundDevicesAsync);
-        api.MapPost("/PRP_manual_energy_measure_datas", ManualFillAsync);
+        var api = app.MapGroup("/api_3").RequireAuthorization().InFeature(Feature);
+        api.MapGet("/unbound_devices", UnboundDevicesAsync).WithSummary("(ext) Device numbers with readings that no live meter is bound to")
+            .SeedPaging().AnswersPage<UnboundDeviceView>();
+        api.MapPost("/PRP_manual_energy_measure_datas", ManualFillAsync).WithSummary("5.6 添加填报数据").AnswersOk();
         return app;
     }
 

@@ -3,22 +3,33 @@ using Energy.Application.Common;
 using Energy.Application.Users;
 using Energy.Http.Auth;
 using Energy.Http.Contract;
+using Energy.Http.Contract.OpenApi;
 
 namespace Energy.Http.Users;
 
 /// <summary>Seed 1.1–1.5: login, logout, registration and profiles.</summary>
 public static class UserEndpoints
 {
+    private static readonly ApiFeature Feature = new("Users", "Seed 1.1–1.5: login, logout, registration and profiles.");
+
     public static IEndpointRouteBuilder MapUserEndpoints(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/auth");
-        auth.MapPost("/", LoginAsync);
-        auth.MapDelete("/", LogoutAsync).RequireAuthorization();
+        var auth = app.MapGroup("/api/auth").InFeature(Feature);
+        auth.MapPost("/", LoginAsync).WithSummary("1.1 用户登录")
+            .WithDescription("Answers the session Token and sets it as the HttpOnly cookie energy_session.")
+            .AnswersErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests)
+            .AnswersData<LoginAnswer>();
+        auth.MapDelete("/", LogoutAsync).RequireAuthorization().WithSummary("1.2 退出登录").AnswersOk();
 
-        var users = app.MapGroup("/api/users");
-        users.MapPost("/", RegisterAsync);
-        users.MapPut("/", UpdateAsync).RequireAuthorization();
-        users.MapGet("/", GetAsync).RequireAuthorization();
+        var users = app.MapGroup("/api/users").InFeature(Feature);
+        users.MapPost("/", RegisterAsync).WithSummary("1.3 用户注册")
+            .WithDescription("The first user registers without a login; later ones need an administrator's, unless Energy:Auth:OpenRegistration is true.")
+            .LoginOptional().AnswersErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
+            .AnswersCreated();
+        users.MapPut("/", UpdateAsync).RequireAuthorization().WithSummary("1.4 修改用户信息").AnswersOk();
+        users.MapGet("/", GetAsync).RequireAuthorization().WithSummary("1.5 获取用户信息")
+            .SeedQuery("id", SeedType.Id, description: "主键 of the user to show (another user's: administrators only); the caller when absent")
+            .AnswersData<UserAnswer>();
         return app;
     }
 

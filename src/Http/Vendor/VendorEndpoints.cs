@@ -5,6 +5,7 @@ using Energy.Application.Vendor;
 using Energy.Domain.Vendor;
 using Energy.Http.Auth;
 using Energy.Http.Contract;
+using Energy.Http.Contract.OpenApi;
 
 namespace Energy.Http.Vendor;
 
@@ -24,13 +25,21 @@ public sealed record DispatchTaskRequest(
 /// <summary>(ext) CONTRACT §5: a logged-in user drives the vendor's archive and task APIs.</summary>
 public static class VendorEndpoints
 {
+    private static readonly ApiFeature Feature = new("Vendor", "(ext) CONTRACT §5: the vendor's archive and task APIs (seed 003 1.x, 2.1), driven by a logged-in user.");
+
     public static IEndpointRouteBuilder MapVendorEndpoints(this IEndpointRouteBuilder app)
     {
-        var vendor = app.MapGroup("/api_3/vendor").RequireAuthorization();
-        vendor.MapPost("/archive", ArchiveAsync);
-        vendor.MapPost("/archive/result", ArchiveResultAsync);
-        vendor.MapPost("/tasks", DispatchAsync);
-        vendor.MapGet("/tasks", ListTasksAsync);
+        var vendor = app.MapGroup("/api_3/vendor").RequireAuthorization().InFeature(Feature);
+        vendor.MapPost("/archive", ArchiveAsync).WithSummary("(ext) 003 1.1 建档请求: add meters to a concentrator or remove them")
+            .AnswersData<Dictionary<string, string>>("ok: Data[0] holds Concentrator and the vendor's Message");
+        vendor.MapPost("/archive/result", ArchiveResultAsync).WithSummary("(ext) 003 1.2 建档结果解析: read an archive message")
+            .AnswersData<Dictionary<string, string>>("ok: Data[0].Msg is the vendor's reading of the message");
+        vendor.MapPost("/tasks", DispatchAsync).WithSummary("(ext) 003 2.1 任务下发: recall a meter, or close or open its relay")
+            .AnswersData<Dictionary<string, string>>("ok: Data[0].Task_Id names the task; its result arrives on /api/bbi/callback");
+        vendor.MapGet("/tasks", ListTasksAsync).WithSummary("(ext) The dispatched tasks and their results")
+            .SeedQuery("Meter_Code", SeedType.String, description: "only this device's tasks")
+            .SeedQuery("Task_Id", SeedType.String, description: "only this task")
+            .SeedPaging().AnswersPage<VendorTaskView>();
         return app;
     }
 

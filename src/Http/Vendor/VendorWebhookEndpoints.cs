@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using Energy.Application.Common;
 using Energy.Application.Vendor;
 using Energy.Http.Contract;
+using Energy.Http.Contract.OpenApi;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -15,13 +17,25 @@ namespace Energy.Http.Vendor;
 /// </summary>
 public static partial class VendorWebhookEndpoints
 {
+    private static readonly ApiFeature Feature = new("Vendor webhooks",
+        "Seed 003 2.2/2.3: the collector vendor's deliveries, signed (附4) instead of a login; 200 only once stored.");
+
     public static IEndpointRouteBuilder MapVendorWebhookEndpoints(this IEndpointRouteBuilder app)
     {
-        var bbi = app.MapGroup("/api/bbi");
+        var bbi = app.MapGroup("/api/bbi").InFeature(Feature)
+            .AnswersErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status503ServiceUnavailable);
         bbi.MapPost("/push", (HttpContext context, VendorIngestHandler handler) =>
-            IngestAsync(context, (body, ct) => handler.PushAsync(body, context.TraceIdentifier, ct)));
+            IngestAsync(context, (body, ct) => handler.PushAsync(body, context.TraceIdentifier, ct)))
+            .WithSummary("003 2.3 电表数据主动推送")
+            .ReadsBody(typeof(JsonNode), "application/json",
+                "One delivery {sign, meter, data_id, data} or an array of them; data is a 附1 reading or an array of them. Deliveries already stored (by data_id) are skipped.")
+            .AnswersOk();
         bbi.MapPost("/callback", (HttpContext context, VendorIngestHandler handler) =>
-            IngestAsync(context, (body, ct) => handler.CallbackAsync(body, context.TraceIdentifier, ct)));
+            IngestAsync(context, (body, ct) => handler.CallbackAsync(body, context.TraceIdentifier, ct)))
+            .WithSummary("003 2.2 任务结果回调（异步）")
+            .ReadsBody(typeof(JsonNode), "application/json",
+                "One task result {sign, meter, task_id, data} or an array of them. Results already stored (by task_id) are skipped.")
+            .AnswersOk();
         return app;
     }
 

@@ -3,6 +3,7 @@ using Energy.Application.Common;
 using Energy.Application.WeChat;
 using Energy.Http.Auth;
 using Energy.Http.Contract;
+using Energy.Http.Contract.OpenApi;
 
 namespace Energy.Http.WeChat;
 
@@ -15,9 +16,12 @@ public sealed record WeChatBindRequest(
 /// <summary>Seed 9.1: binds the mini program's WeChat identity to the logged-in user.</summary>
 public static class WeChatEndpoints
 {
+    private static readonly ApiFeature Feature = new("WeChat", "Seed 9.1: binding the mini program's WeChat identity to the logged-in user.");
+
     public static IEndpointRouteBuilder MapWeChatEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api_3").RequireAuthorization().MapPost("/xcx_info_bind", BindAsync);
+        app.MapGroup("/api_3").RequireAuthorization().InFeature(Feature).MapPost("/xcx_info_bind", BindAsync)
+            .WithSummary("9.1 小程序用户信息绑定").AnswersOk();
         return app;
     }
 
